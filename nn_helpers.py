@@ -648,7 +648,25 @@ def new_axes(
         wspace=0.9 * ncols / width,
         hspace=1.0 * nrows / height,
     )
+    for ax in np.atleast_1d(axes).ravel():
+        _measure_tick_space_once(ax)
     return fig, axes
+
+
+def _measure_tick_space_once(ax) -> None:
+    """Give each axis the number of ticks matplotlib would choose, measured now, once.
+
+    The default locator re-measures the tick-label font on every draw to decide
+    how many ticks fit (about 20 ms per widget redraw).  With fixed margins the
+    axes never change size, so the answer is the same every time: the ticks
+    look exactly as before, only cheaper.
+    """
+    from matplotlib.ticker import AutoLocator, MaxNLocator
+
+    for axis in (ax.xaxis, ax.yaxis):
+        if type(axis.get_major_locator()) is AutoLocator:
+            nbins = max(1, min(axis.get_tick_space(), 9))  # what nbins="auto" computes
+            axis.set_major_locator(MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10]))
 
 
 def plot_learning_curve(costs, ax=None, title: str = "Learning curve", label: str | None = None):
@@ -670,6 +688,8 @@ def plot_points(X, Y, ax=None, labels=("class 0", "class 1")):
     X, Y = _as_float_array(X, "X"), _as_float_array(Y, "Y")
     if X.shape[0] != 2:
         raise ValueError(f"plot_points needs X of shape (2, m), got {X.shape}")
+    if Y.size != X.shape[1]:
+        raise ValueError(f"plot_points needs one label per column of X {X.shape}, got Y {Y.shape}")
     if ax is None:
         _, ax = new_axes()
     classes = Y.ravel() >= 0.5
@@ -747,6 +767,7 @@ def mark_divergence(ax, epoch: int) -> None:
 # ---------------------------------------------------------------------------
 
 _WIDGET_STYLE = {"description_width": "initial"}
+WIDGET_CACHE_SIZE = 64  # figures kept per widget (about 40 kB of PNG each)
 
 
 def log_slider(description: str, min: float, max: float, value: float, steps_per_decade: int = 4):
@@ -829,8 +850,13 @@ def interactive_figure(view: Callable, **controls):
     figure shows.  The figure is shown as a PNG image widget that is replaced in
     place, so the page does not jump while a learner drags a slider.  Changes are
     handled one at a time, in order, so the last change is what stays on screen.
+
+    A view is a plain function of the settings (no global state), so the last
+    ``WIDGET_CACHE_SIZE`` results are kept: going back to settings seen before
+    shows them at once instead of retraining.
     """
     import html
+    from collections import OrderedDict
 
     import ipywidgets as widgets
 
@@ -838,14 +864,24 @@ def interactive_figure(view: Callable, **controls):
     text_area.add_class("nn-widget-text")
     image = widgets.Image(format="png")
     image.add_class("nn-widget-figure")
+    seen: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()  # settings → (PNG, text)
 
-    def redraw(_change=None):
-        values = {name: control.value for name, control in controls.items()}
+    def draw(values: dict) -> tuple[bytes, str]:
         result = view(**values)
         fig, text = result if isinstance(result, tuple) else (result, None)
         lines = [describe_settings(controls, values)] + ([text] if text else [])
-        image.value = render_png(fig)
-        text_area.value = "<pre>" + html.escape("\n".join(lines)) + "</pre>"
+        return render_png(fig), "<pre>" + html.escape("\n".join(lines)) + "</pre>"
+
+    def redraw(_change=None):
+        values = {name: control.value for name, control in controls.items()}
+        key = tuple(values.items())
+        if key in seen:
+            seen.move_to_end(key)
+        else:
+            seen[key] = draw(values)
+            if len(seen) > WIDGET_CACHE_SIZE:
+                seen.popitem(last=False)  # forget the least recently shown
+        image.value, text_area.value = seen[key]
 
     for control in controls.values():
         control.observe(redraw, names="value")
@@ -907,7 +943,11 @@ def judge(key: str, answer) -> str:
     error = np.abs(given - expected)
     if np.all(error <= ex.tolerance):
         return "right"
-    if np.all(error <= np.maximum(0.05 * np.abs(expected), 10 * ex.tolerance)):
+    # A count or a shape is right or wrong: "close, check your rounding" would mislead.
+    whole_numbers = np.array_equal(expected, np.round(expected))
+    if not whole_numbers and np.all(
+        error <= np.maximum(0.05 * np.abs(expected), 10 * ex.tolerance)
+    ):
         return "close"
     return "wrong"
 
@@ -935,16 +975,1278 @@ def check(key: str, answer) -> None:
 
 # --- Lesson 01: the forward pass -------------------------------------------
 
+EXAMPLE_A_SEED = 1  # the seed lesson 01 draws worked example A's weights from
+
+
+def example_a_table() -> np.ndarray:
+    """Worked example A's data as a spreadsheet stores it: 5 examples × 3 features (lesson 01).
+
+    One example per **row**; the lesson transposes it into ``X`` (3, 5), one
+    example per column.
+    """
+    return np.array(
+        [[9.0, 9.0, 9.0], [14.0, 16.0, 16.0], [10.0, 8.0, 7.0], [11.0, 12.0, 10.0], [8.0, 9.0, 9.0]]
+    )
+
+
+def _check_layer_sizes(layer_sizes) -> list[int]:
+    """Layer sizes like ``[3, 4, 1]``: at least an input and an output, each a whole number ≥ 1."""
+    sizes = list(layer_sizes)
+    if len(sizes) < 2:
+        raise ValueError(f"layer_sizes needs an input and an output size, got {layer_sizes!r}")
+    for n in sizes:
+        if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"every layer size must be a whole number >= 1, got {layer_sizes!r}")
+    return [int(n) for n in sizes]
+
+
+def forward_shapes(layer_sizes: Sequence[int], m: int) -> list[dict[str, tuple[int, int]]]:
+    """The shape of every array in a forward pass on ``m`` examples (lesson 01).
+
+    One dict per layer l = 1, 2, …: ``A_prev`` (n_{l−1}, m), ``W`` (n_l, n_{l−1}),
+    ``b`` (n_l, 1) and ``Z`` (n_l, m), which is also the shape of ``A = g(Z)``.
+    """
+    sizes = _check_layer_sizes(layer_sizes)
+    if isinstance(m, (bool, np.bool_)) or not isinstance(m, (int, np.integer)) or m < 1:
+        raise ValueError(f"m (the number of examples) must be a whole number >= 1, got {m!r}")
+    m = int(m)
+    return [
+        {"A_prev": (n_prev, m), "W": (n, n_prev), "b": (n, 1), "Z": (n, m)}
+        for n_prev, n in zip(sizes[:-1], sizes[1:], strict=True)
+    ]
+
+
+def describe_forward_shapes(layer_sizes: Sequence[int], m: int) -> str:
+    """One line per layer, ``layer 1: W1 (4, 3) · A0 (3, 5) + b1 (4, 1) → Z1, A1 (4, 5)``."""
+    lines = []
+    for number, shapes in enumerate(forward_shapes(layer_sizes, m), start=1):
+        n, n_prev = shapes["W"]
+        inputs = "X" if number == 1 else f"A{number - 1}"  # A0 is the data itself
+        lines.append(
+            f"layer {number}: W{number} {shapes['W']} · {inputs} {shapes['A_prev']}"
+            f" + b{number} {shapes['b']} → Z{number}, A{number} {shapes['Z']}"
+            f" · {n * (n_prev + 1)} parameters"
+        )
+    return "\n".join(lines)
+
+
+# Colours of the four kinds of array in the shapes figure (Okabe–Ito, colour-blind safe).
+_SHAPE_COLORS = {"W": "#56B4E9", "A_prev": "#CCCCCC", "b": "#E69F00", "Z": "#009E73"}
+# One cell of a matrix is this many inches on every figure, whatever the sizes: the
+# figure grows with the network instead of the cells shrinking, so the drawing is to scale.
+_INCHES_PER_CELL = 0.2
+
+
+def _shapes_layout(layer_sizes, m):
+    """Where each matrix of the shapes figure goes: (kind, label, x, y, rows, cols), in cells."""
+    gap = 2.0  # room for the ·, + and = signs between matrices
+    items, top = [], 0.0
+    for number, shapes in enumerate(forward_shapes(layer_sizes, m), start=1):
+        row_height = max(shapes["W"][0], shapes["A_prev"][0])
+        centre = top - row_height / 2
+        x = 0.0
+        for kind, label in (
+            ("W", f"W{number}"),
+            ("A_prev", "X" if number == 1 else f"A{number - 1}"),
+            ("b", f"b{number}"),
+            ("Z", f"Z{number}"),
+        ):
+            rows, cols = shapes[kind]
+            items.append((kind, label, x, centre - rows / 2, rows, cols))
+            x += cols + gap
+        top -= row_height + 2.5  # room for the labels under the matrices
+    width = max(x + cols for _, _, x, _, _, cols in items)
+    return items, width, -top
+
+
+def _draw_matrix(ax, kind, label, x, y, rows, cols):
+    """A rows × cols grid of unit cells with its name and shape underneath."""
+    from matplotlib.patches import Rectangle
+
+    ax.add_patch(
+        Rectangle((x, y), cols, rows, facecolor=_SHAPE_COLORS[kind], edgecolor="black", lw=1.2)
+    )
+    # All inner grid lines of one matrix as one line (NaN breaks it): one artist, fast to draw.
+    xs, ys = [], []
+    for c in range(1, cols):
+        xs += [x + c, x + c, np.nan]
+        ys += [y, y + rows, np.nan]
+    for r in range(1, rows):
+        xs += [x, x + cols, np.nan]
+        ys += [y + r, y + r, np.nan]
+    if xs:
+        ax.plot(xs, ys, color="black", lw=0.4, alpha=0.5)
+    ax.text(x + cols / 2, y - 0.4, f"{label}\n{(rows, cols)}", ha="center", va="top", fontsize=8)
+
+
+def forward_shapes_view(
+    n_features: int = 3, hidden_1: int = 4, hidden_2: int = 0, n_outputs: int = 1, m: int = 5
+):
+    """Lesson 01's widget: every matrix of the forward pass drawn to scale, one row per layer.
+
+    ``hidden_2 = 0`` means no second hidden layer (the default is worked example
+    A, a 3-4-1 network on 5 examples).  Returns ``(fig, text)``; the text lists
+    every shape and the number of parameters.
+    """
+    sizes = [n_features, hidden_1] + ([hidden_2] if hidden_2 else []) + [n_outputs]
+    items, width, height = _shapes_layout(sizes, m)
+    # Figure size from the content at a fixed size per cell; at least wide enough for the title.
+    title_inches, cell = 0.7, _INCHES_PER_CELL
+    fig_width = max(5.5, (width + 2) * cell)
+    fig_height = (height + 1.8) * cell + title_inches  # 0.8 cell of air under the title
+    fig, ax = new_axes(width=fig_width, height=fig_height)
+    fig.subplots_adjust(left=0, right=1, bottom=0, top=1 - title_inches / fig_height)
+    # Axis limits that fill the axes exactly, one unit per cell, content in the top-left corner.
+    ax.set_xlim(-1, fig_width / cell - 1)
+    ax.set_ylim(-(height + 1), 0.8)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    for item in items:
+        _draw_matrix(ax, *item)
+    # The ·, + and = between the matrices of each layer, on the layer's centre line.
+    for i in range(0, len(items), 4):
+        row = items[i : i + 4]
+        centre = row[0][3] + row[0][4] / 2
+        for (_, _, x, _, _, cols), sign in zip(row[:3], ("·", "+", "="), strict=True):
+            ax.text(x + cols + 1.0, centre, sign, ha="center", va="center", fontsize=14)
+    name = "-".join(str(n) for n in sizes)
+    examples = f"m = {m} example" + ("" if m == 1 else "s")
+    ax.set_title(
+        f"{name} network on {examples}: W·A + b = Z in every layer\n"
+        "one square = one number · one column of X, A, Z = one example",
+        loc="left",
+        x=0.02,
+    )
+    text = f"{name} network, {examples}: {count_parameters(sizes)} parameters\n"
+    return fig, text + describe_forward_shapes(sizes, m)
+
+
+@exercise(
+    "01.1",
+    question="How many parameters (weights and biases) does a 2-3-1 network have?",
+    hint="Layer l has n_l·n_(l−1) weights and n_l biases; add the two layers.",
+)
+def _solve_01_1():
+    return count_parameters([2, 3, 1])
+
+
+@exercise(
+    "01.2",
+    question=(
+        "Keep worked example A's data and weights, but set the output bias b2 to 1. "
+        "What is Ŷ for the third example, to 3 decimals?"
+    ),
+    hint=(
+        "b2 is added to every column of W2·A1, so Z2 grows by exactly 1; then apply σ. "
+        "With the helper: layers[2].b[:] = 1, then forward(layers, X)."
+    ),
+)
+def _solve_01_2():
+    rng = np.random.default_rng(EXAMPLE_A_SEED)
+    layers = build_network([3, 4, 1], rng, init="small")
+    layers[2].b[:] = 1.0
+    return float(forward(layers, example_a_table().T)[0, 2])
+
+
+@exercise(
+    "01.3",
+    question=(
+        "A batch of m = 32 examples goes through worked example B's 5-3-5-4 network. "
+        "What is the shape of Z2? Answer as a pair (rows, columns)."
+    ),
+    hint="Z2 has one row per unit of layer 2 and one column per example.",
+)
+def _solve_01_3():
+    return forward_shapes([5, 3, 5, 4], m=32)[1]["Z"]
+
+
 # --- end of lesson 01 section ---
 
 # --- Lessons 02–04: backpropagation by hand, the bias, the learning rate ----
+
+# Lesson 02: one sigmoid neuron on one example, every node of its graph.
+
+
+@dataclass(frozen=True)
+class NeuronGradients:
+    """Every forward value and every gradient of one sigmoid neuron on one example.
+
+    Forward: z = w·x (+ b), ŷ = σ(z), L = ½(y − ŷ)².  Backward, node by node:
+    the local gradients ∂L/∂ŷ = ŷ − y, ∂ŷ/∂z = σ(z)(1 − σ(z)), ∂z/∂wᵢ = xᵢ,
+    ∂z/∂xᵢ = wᵢ, ∂z/∂b = 1, each multiplied by the gradient arriving from
+    above.  ``b`` and ``dL_db`` are None for the neuron without a bias (lesson 02).
+    """
+
+    x: np.ndarray  # (n,) inputs
+    w: np.ndarray  # (n,) weights
+    y: float  # target
+    b: float | None  # bias, or None: no bias node
+    z: float  # linear node
+    y_hat: float  # sigmoid node
+    loss: float  # L = ½(y − ŷ)²
+    dL_dyhat: float  # ∂L/∂ŷ = ŷ − y
+    dyhat_dz: float  # local gradient σ'(z)
+    dL_dz: float  # ∂L/∂z = ∂L/∂ŷ · ∂ŷ/∂z
+    dz_dw: np.ndarray  # (n,) local gradients ∂z/∂wᵢ = xᵢ
+    dL_dw: np.ndarray  # (n,) ∂L/∂wᵢ = ∂L/∂z · xᵢ
+    dL_dx: np.ndarray  # (n,) ∂L/∂xᵢ = ∂L/∂z · wᵢ
+    dL_db: float | None  # ∂L/∂b = ∂L/∂z · 1, or None without a bias
+
+
+def _check_neuron_inputs(x, w, y, b):
+    """The checks shared by the lesson 02–03 neuron helpers."""
+    x = _as_float_array(x, "x")
+    w = _as_float_array(w, "w")
+    if x.ndim != 1 or w.shape != x.shape:
+        raise ValueError(
+            f"x and w must be 1-D arrays of the same length, got shapes {x.shape} and {w.shape}"
+        )
+    y = _as_float_array(y, "y")
+    if y.size != 1:
+        raise ValueError(f"y must be a single number, got shape {y.shape}")
+    if b is not None:
+        b = _as_float_array(b, "b")
+        if b.size != 1:
+            raise ValueError(f"b must be a single number or None, got shape {b.shape}")
+        b = float(b.item())
+    return x, w, float(y.item()), b
+
+
+def neuron_forward_backward(x, w, y, b=None) -> NeuronGradients:
+    """Forward and backward pass of one sigmoid neuron on one example (lesson 02; bias: 03).
+
+    ``x`` and ``w`` are 1-D arrays of the same length, ``y`` a number, ``b`` a
+    number or None (no bias).  Returns every node value and gradient.
+    """
+    x, w, y, b = _check_neuron_inputs(x, w, y, b)
+    z = float(np.dot(w, x)) + (0.0 if b is None else b)
+    y_hat = float(sigmoid(z))
+    loss = float(squared_error_loss(y, y_hat))
+    dL_dyhat = y_hat - y  # derivative of ½(y − ŷ)² with respect to ŷ
+    dyhat_dz = y_hat * (1.0 - y_hat)  # σ'(z) = σ(z)(1 − σ(z))
+    dL_dz = dL_dyhat * dyhat_dz  # chain rule: upstream × local
+    return NeuronGradients(
+        x=x.copy(),
+        w=w.copy(),
+        y=y,
+        b=b,
+        z=z,
+        y_hat=y_hat,
+        loss=loss,
+        dL_dyhat=dL_dyhat,
+        dyhat_dz=dyhat_dz,
+        dL_dz=dL_dz,
+        dz_dw=x.copy(),  # z = Σ wᵢxᵢ (+ b): the local gradient for wᵢ is the input xᵢ
+        dL_dw=dL_dz * x,
+        dL_dx=dL_dz * w,
+        dL_db=None if b is None else dL_dz,  # ∂z/∂b = 1
+    )
+
+
+def neuron_finite_differences(x, w, y, b=None, eps: float = 1e-6) -> dict[str, np.ndarray]:
+    """Every gradient of ``neuron_forward_backward`` estimated by central differences (lesson 02).
+
+    Each entry nudges one quantity and re-evaluates only the part of the graph
+    above it: ŷ in the loss, z in the sigmoid, z, w, x and b in the whole neuron.
+    """
+    x, w, y, b = _check_neuron_inputs(x, w, y, b)
+    bias = 0.0 if b is None else b
+    forward_values = neuron_forward_backward(x, w, y, b)
+    y_hat = np.array(forward_values.y_hat)
+    z = np.array(forward_values.z)
+    w_nudged, x_nudged, b_nudged = w.copy(), x.copy(), np.array(bias)
+
+    def loss_of_neuron():
+        return float(squared_error_loss(y, sigmoid(np.dot(w_nudged, x_nudged) + b_nudged)))
+
+    numeric = {
+        "dL_dyhat": numerical_gradient(lambda: float(squared_error_loss(y, y_hat)), y_hat, eps),
+        "dyhat_dz": numerical_gradient(lambda: float(sigmoid(z)), z, eps),
+        "dL_dz": numerical_gradient(lambda: float(squared_error_loss(y, sigmoid(z))), z, eps),
+        "dL_dw": numerical_gradient(loss_of_neuron, w_nudged, eps),
+        "dL_dx": numerical_gradient(loss_of_neuron, x_nudged, eps),
+    }
+    if b is not None:
+        numeric["dL_db"] = numerical_gradient(loss_of_neuron, b_nudged, eps)
+    return numeric
+
+
+_NEURON_GRADIENT_NAMES = {
+    "dL_dyhat": "dL/dŷ",
+    "dyhat_dz": "dŷ/dz",
+    "dL_dz": "dL/dz",
+    "dL_dw": "dL/dw",
+    "dL_dx": "dL/dx",
+    "dL_db": "dL/db",
+}
+
+
+def _three_decimals(value) -> str:
+    """A number or a 1-D array to 3 decimals, never showing "-0.000".
+
+    Values are first rounded to 8 decimals: a finite-difference estimate is only
+    that accurate, and 0.01249999999 should print like 0.0125 does.
+    """
+    values = np.round(np.atleast_1d(np.asarray(value, dtype=float)), 8)
+    text = " ".join(f"{v:.3f}".replace("-0.000", "0.000") for v in values)
+    return text if np.ndim(value) == 0 else f"[{text}]"
+
+
+def check_neuron_gradients(result: NeuronGradients, verbose: bool = True) -> bool:
+    """Compare every analytic gradient in ``result`` with finite differences (lesson 02).
+
+    Prints one line per gradient — the analytic value, the finite-difference
+    estimate (both to 3 decimals) and ``agree`` / ``DISAGREE`` — and returns
+    True when all agree.
+    """
+    numeric = neuron_finite_differences(result.x, result.w, result.y, result.b)
+    all_ok = True
+    if verbose:
+        print(f"{'gradient':<9}{'analytic':<17}{'finite difference':<19}")
+    for key, estimate in numeric.items():
+        analytic = np.asarray(getattr(result, key), dtype=float)
+        ok = gradients_agree(analytic, estimate)
+        if verbose:
+            print(
+                f"{_NEURON_GRADIENT_NAMES[key]:<9}{_three_decimals(analytic):<17}"
+                f"{_three_decimals(estimate):<19}{'agree' if ok else 'DISAGREE'}"
+            )
+        all_ok = all_ok and ok
+    return all_ok
+
+
+GRADIENT_COLOR = "#CC79A7"  # Okabe–Ito reddish purple: gradients on the graph, never data
+_NODE_SIZE = (1.2, 0.42)  # width and height of a node box, in the graph's data units
+
+
+def _graph_node(ax, center, text, caption=None, color="#F2F2F2"):
+    """A fixed-size box with ``text`` (the forward value) and an optional caption above it."""
+    from matplotlib.patches import FancyBboxPatch
+
+    width, height = _NODE_SIZE
+    ax.add_patch(
+        FancyBboxPatch(
+            (center[0] - width / 2, center[1] - height / 2),
+            width,
+            height,
+            boxstyle="round,pad=0.04",
+            facecolor=color,
+            edgecolor="#444444",
+            zorder=3,
+        )
+    )
+    ax.text(*center, text, ha="center", va="center", fontsize=11, zorder=4)
+    if caption:
+        ax.text(center[0], center[1] + 0.45, caption, ha="center", fontsize=10, color="#333333")
+
+
+def _graph_edge(ax, start, end, gradient_text, label_at=0.4, label_below=0.0):
+    """A forward arrow start → end, and on it (or ``label_below`` under it) the gradient
+    flowing back, marked ← in purple."""
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops={"arrowstyle": "-|>", "color": "#666666", "lw": 1.2, "shrinkA": 0, "shrinkB": 0},
+        zorder=1,
+    )
+    label_xy = np.asarray(start) + label_at * (np.asarray(end) - np.asarray(start))
+    label_xy[1] -= label_below
+    ax.text(
+        *label_xy,
+        "← " + gradient_text,
+        ha="center",
+        va="center",
+        fontsize=10,
+        color=GRADIENT_COLOR,
+        zorder=2,
+        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": GRADIENT_COLOR},
+    )
+
+
+def draw_neuron_graph(result: NeuronGradients, title: str | None = None):
+    """The computational graph of one sigmoid neuron, as a matplotlib Figure (lessons 02, 03).
+
+    Boxes carry the forward values (grey: inputs and parameters; blue: the
+    linear node, the sigmoid and the loss).  Forward arrows are grey; on every
+    edge a purple label ``← ∂L/∂(node the edge comes from) = …`` is the
+    gradient flowing back.  Numbers are rounded to 3 decimals.  Works for any
+    number of inputs, with or without a bias.
+    """
+    if not isinstance(result, NeuronGradients):
+        raise ValueError(
+            f"draw_neuron_graph expects the result of neuron_forward_backward, got {result!r}"
+        )
+    # Left column, top to bottom: x1, w1, x2, w2, ..., then b; (node text, gradient label).
+    sources = []
+    for i, (x_i, w_i) in enumerate(zip(result.x, result.w, strict=True), start=1):
+        sources.append(
+            (f"$x_{i}$ = {x_i:.3f}", rf"$\partial L/\partial x_{i}$", result.dL_dx[i - 1])
+        )
+        sources.append(
+            (f"$w_{i}$ = {w_i:.3f}", rf"$\partial L/\partial w_{i}$", result.dL_dw[i - 1])
+        )
+    if result.b is not None:
+        sources.append((f"$b$ = {result.b:.3f}", r"$\partial L/\partial b$", result.dL_db))
+    rows = len(sources)
+    height = 0.75 * rows + (1.3 if title else 1.0)
+    fig, ax = new_axes(width=10.0, height=height)
+    fig.subplots_adjust(
+        left=0.01, right=0.99, bottom=0.02, top=1 - (0.35 if title else 0.05) / height
+    )
+    ax.set_axis_off()
+    ax.set(xlim=(0, 10), ylim=(-0.6, rows - 0.4))
+    middle = (rows - 1) / 2
+    half = _NODE_SIZE[0] / 2
+    z_xy, y_hat_xy, loss_xy = (4.7, middle), (7.0, middle), (9.25, middle)
+    terms = [f"w_{i}x_{i}" for i in range(1, result.x.size + 1)]
+    terms += ["b"] if result.b is not None else []
+    _graph_node(ax, z_xy, f"$z$ = {result.z:.3f}", f"${' + '.join(terms)}$", "#DCEBF5")
+    _graph_node(ax, y_hat_xy, rf"$\hat y$ = {result.y_hat:.3f}", r"$\sigma(z)$", "#DCEBF5")
+    _graph_node(ax, loss_xy, f"$L$ = {result.loss:.3f}", r"$\frac{1}{2}(y-\hat y)^2$", "#DCEBF5")
+    ax.text(loss_xy[0], middle - 0.6, f"$y$ = {result.y:.3f}", ha="center", fontsize=10)
+    # Edges into z end at points spread along its left side, so arrowheads do not pile up.
+    ends = np.linspace(0.18, -0.18, rows) if rows > 1 else np.zeros(1)
+    for row, (node_text, gradient_name, gradient) in enumerate(sources):
+        y = rows - 1 - row
+        _graph_node(ax, (0.75, y), node_text)
+        _graph_edge(
+            ax,
+            (0.75 + half, y),
+            (z_xy[0] - half - 0.05, middle + ends[row]),
+            f"{gradient_name} = {gradient:.3f}",
+        )
+    _graph_edge(
+        ax,
+        (z_xy[0] + half, middle),
+        (y_hat_xy[0] - half - 0.05, middle),
+        rf"$\partial L/\partial z$ = {result.dL_dz:.3f}",
+        label_at=0.5,
+        label_below=0.45,
+    )
+    _graph_edge(
+        ax,
+        (y_hat_xy[0] + half, middle),
+        (loss_xy[0] - half - 0.05, middle),
+        rf"$\partial L/\partial \hat y$ = {result.dL_dyhat:.3f}",
+        label_at=0.5,
+        label_below=0.45,
+    )
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+# Lesson 03: the bias.
+
+
+class NoBiasLinearLayer(LinearLayer):
+    """A linear layer whose bias is held at zero: the neuron of lesson 02 (lesson 03).
+
+    It trains with ``train`` like any layer; only W is a parameter, so ``b``
+    stays zero and every boundary it learns passes through the origin.
+    """
+
+    def update_params(self, learning_rate) -> None:
+        learning_rate = _check_learning_rate(learning_rate)
+        self.W -= learning_rate * self.dW
+
+    def params(self) -> dict[str, np.ndarray]:
+        return {"W": self.W}
+
+    def grads(self) -> dict[str, np.ndarray]:
+        return {"W": self.dW}
+
+
+def single_neuron(w, b=None) -> list:
+    """One sigmoid neuron with the given weights, as layers for ``train`` (lesson 03).
+
+    ``w`` holds the n weights; ``b`` is the starting bias, or None for a neuron
+    without one (its bias stays zero).
+    """
+    w = _as_float_array(w, "w")
+    if w.ndim != 1:
+        raise ValueError(f"w must be a 1-D array of weights, got shape {w.shape}")
+    linear = LinearLayer(w.size, 1) if b is not None else NoBiasLinearLayer(w.size, 1)
+    linear.W = w.reshape(1, -1).copy()  # (1, n)
+    if b is not None:
+        b = _as_float_array(b, "b")
+        if b.size != 1:
+            raise ValueError(f"b must be a single number or None, got shape {b.shape}")
+        linear.b = b.reshape(1, 1).copy()  # (1, 1)
+    return [linear, SigmoidLayer()]
+
+
+# Lesson 04: the learning rate, on a U-shaped loss in one parameter.
+
+CURVE_A = 0.05  # curvature a of L(w) = a(w − w*)²: steps converge for 0 < α < 1/a
+CURVE_MINIMUM = 2.0  # w*
+CURVE_START = -2.0  # w0, where every descent on the curve starts
+DIVERGENCE_BOUND = 1e6  # |w| beyond this counts as diverged
+
+
+def u_loss(w, a: float = CURVE_A, w_star: float = CURVE_MINIMUM):
+    """The U-shaped loss of lesson 04, L(w) = a(w − w*)²."""
+    return a * (np.asarray(w, dtype=float) - w_star) ** 2
+
+
+def u_loss_gradient(w, a: float = CURVE_A, w_star: float = CURVE_MINIMUM):
+    """dL/dw = 2a(w − w*) (lesson 04)."""
+    return 2 * a * (np.asarray(w, dtype=float) - w_star)
+
+
+def gradient_descent_1d(
+    gradient: Callable, w0: float, learning_rate, steps, bound: float = DIVERGENCE_BOUND
+) -> tuple[np.ndarray, int | None]:
+    """Gradient descent w ← w − α·gradient(w) in one parameter (lesson 04).
+
+    Returns ``(path, diverged_at)``: ``path`` holds w0, w1, … (at most steps + 1
+    values), ``diverged_at`` the step whose w was no longer finite or beyond
+    ``bound`` in size (that w is left out of the path), or None.  Stops there,
+    without overflow warnings.
+    """
+    learning_rate = _check_learning_rate(learning_rate)
+    steps = _check_epochs(steps, "steps")
+    w = float(_as_float_array(w0, "w0"))
+    path = [w]
+    with np.errstate(over="ignore", invalid="ignore"):
+        for step in range(1, steps + 1):
+            w = float(w - learning_rate * gradient(w))
+            if not math.isfinite(w) or abs(w) > bound:
+                return np.array(path), step
+            path.append(w)
+    return np.array(path), None
+
+
+def describe_descent(path, diverged_at, loss: Callable = u_loss) -> str:
+    """``final w = … · final loss = …``, or ``diverged at step N`` (lesson 04)."""
+    if diverged_at is not None:
+        return f"diverged at step {diverged_at}"
+    text = f"final w = {path[-1]:.3f} · final loss = {float(loss(path[-1])):.3f}"
+    step_sizes = np.abs(np.diff(path))
+    if step_sizes.size >= 2 and step_sizes[-1] > step_sizes[-2]:
+        text += " · the steps are growing: diverging"
+    return text
+
+
+def plot_descent_path(path, diverged_at=None, ax=None, loss: Callable = u_loss, title=None):
+    """The loss curve with the steps of gradient descent drawn on it (lesson 04).
+
+    The view is centred on the minimum and wide enough for the start and the
+    first step, so an overshoot shows; later points that fly off are clipped.
+    A diverged run is named on the panel with ``mark_divergence``.
+    """
+    path = np.asarray(path, dtype=float)
+    if path.ndim != 1 or path.size == 0:
+        raise ValueError(f"path must be a non-empty 1-D sequence, got shape {path.shape}")
+    if ax is None:
+        _, ax = new_axes()
+    half_width = 1.5 * abs(path[0] - CURVE_MINIMUM) or 1.0
+    if path.size > 1:
+        half_width = max(half_width, 1.15 * abs(path[1] - CURVE_MINIMUM))
+    w_grid = np.linspace(CURVE_MINIMUM - half_width, CURVE_MINIMUM + half_width, 200)
+    curve = loss(w_grid)
+    ax.plot(w_grid, curve, color="#888888", lw=1.5, label="loss L(w)")
+    ax.plot(path, loss(path), "-o", color=LINE_COLOR, ms=4, lw=1.2, label="steps")
+    ax.plot(path[:1], loss(path[:1]), "o", color="black", ms=7, label="start")
+    ax.set_xlim(w_grid[0], w_grid[-1])
+    ax.set_ylim(-0.05 * curve.max(), 1.1 * curve.max())
+    ax.set(xlabel="$w$", ylabel="loss $L$")
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="upper center", ncols=3, handletextpad=0.2, columnspacing=0.8)
+    if diverged_at is not None:
+        mark_divergence(ax, diverged_at)
+    return ax
+
+
+def compare_learning_rates(learning_rates=(0.5, 5, 50, 5e-10), steps: int = 20):
+    """Lesson 04's side-by-side panels: the same curve, one learning rate per panel.
+
+    Returns the figure; every panel says where its descent ended (3 decimals)
+    or at which step it diverged.
+    """
+    if len(learning_rates) != 4:
+        raise ValueError(f"expected 4 learning rates (a 2×2 grid), got {len(learning_rates)}")
+    fig, axes = new_axes(ncols=2, nrows=2, width=10.0, height=7.6)
+    for ax, learning_rate in zip(axes.ravel(), learning_rates, strict=True):
+        path, diverged_at = gradient_descent_1d(u_loss_gradient, CURVE_START, learning_rate, steps)
+        plot_descent_path(path, diverged_at, ax=ax, title=f"α = {learning_rate:g}, {steps} steps")
+        if diverged_at is None:
+            ax.text(
+                0.5,
+                0.62,
+                describe_descent(path, diverged_at).replace(" · ", "\n"),
+                transform=ax.transAxes,
+                ha="center",
+                fontsize=9,
+            )
+    return fig
+
+
+def learning_rate_view(learning_rate: float = 5.0, steps: int = 20):
+    """Lesson 04's widget: the path on the curve and the loss per step, for one α.
+
+    Returns ``(fig, text)``; the text says where the descent ended or at which
+    step it diverged.
+    """
+    path, diverged_at = gradient_descent_1d(u_loss_gradient, CURVE_START, learning_rate, steps)
+    fig, (ax_path, ax_loss) = new_axes(ncols=2, width=10.0)
+    plot_descent_path(path, diverged_at, ax=ax_path, title="Steps on the loss curve")
+    ax_loss.plot(np.arange(path.size), u_loss(path), "-o", color=LINE_COLOR, ms=3)
+    ax_loss.set(title="Loss per step", xlabel="step", ylabel="loss $L$")
+    ax_loss.set_xlim(-0.5, steps + 0.5)
+    ax_loss.xaxis.get_major_locator().set_params(integer=True)  # steps are whole numbers
+    if diverged_at is not None:
+        mark_divergence(ax_loss, diverged_at)
+    return fig, describe_descent(path, diverged_at)
+
+
+# Exercises of lessons 02–04, answers computed from the setups above.
+
+LESSON02_WEIGHTS = (0.1, 0.6)  # w1, w2 of the curriculum's neuron
+
+
+def _or_neuron(index: int, w=LESSON02_WEIGHTS, b=None) -> NeuronGradients:
+    """The lesson 02 neuron (or one with other w, b) on OR example ``index`` (0–3)."""
+    X, Y = or_gate()
+    return neuron_forward_backward(X[:, index], w, Y[0, index], b)
+
+
+@exercise(
+    "02.1",
+    question="Second OR example, x = (0, 1), y = 1, weights w1 = 0.1, w2 = 0.6: ∂L/∂w2?",
+    hint="∂L/∂w2 = (ŷ − y) · ŷ(1 − ŷ) · x2, with z = w1·x1 + w2·x2 and ŷ = σ(z).",
+)
+def _solve_02_1():
+    return _or_neuron(1).dL_dw[1]
+
+
+@exercise(
+    "02.2",
+    question="Same example, x = (0, 1), y = 1: ∂L/∂w1?",
+    hint="Which input multiplies w1 in z? The local gradient ∂z/∂w1 is that input.",
+)
+def _solve_02_2():
+    return _or_neuron(1).dL_dw[0]
+
+
+@exercise(
+    "02.3",
+    question="Fourth OR example, x = (1, 1), y = 1: ∂L/∂z?",
+    hint="∂L/∂z = (ŷ − y) · ŷ(1 − ŷ), with z = w1 + w2 here.",
+)
+def _solve_02_3():
+    return _or_neuron(3).dL_dz
+
+
+def _after_one_bias_step(learning_rate: float) -> NeuronGradients:
+    """Lesson 03's neuron on the first OR example, one step from b = 0, then forward again."""
+    first = _or_neuron(0, b=0.0)
+    new_w = first.w - learning_rate * first.dL_dw  # unchanged: the inputs are zero
+    new_b = first.b - learning_rate * first.dL_db
+    return _or_neuron(0, new_w, new_b)
+
+
+@exercise(
+    "03.1",
+    question="One step from b = 0 with α = 0.5 instead of 1: the loss after the step?",
+    hint="New b = b − α ∂L/∂b (the weights do not move); then z = b, ŷ = σ(z), L = ½(y − ŷ)².",
+)
+def _solve_03_1():
+    return _after_one_bias_step(0.5).loss
+
+
+@exercise(
+    "03.2",
+    question="After this lesson's α = 1 step: ∂L/∂b at the new bias (the next step's gradient)?",
+    hint="Forward again with the new b: z = b, ŷ = σ(b); then ∂L/∂b = (ŷ − y)·ŷ(1 − ŷ).",
+)
+def _solve_03_2():
+    return _after_one_bias_step(1.0).dL_db
+
+
+@exercise(
+    "04.1",
+    question="On L(w) = a(w − w*)² with this lesson's a: the α above which descent diverges?",
+    hint="Each step multiplies w − w* by (1 − 2aα); it shrinks while |1 − 2aα| < 1.",
+)
+def _solve_04_1():
+    return 1 / CURVE_A
+
+
+@exercise(
+    "04.2",
+    question="The learning rate that lands exactly on the minimum in one step?",
+    hint="Which α makes the factor (1 − 2aα) zero?",
+)
+def _solve_04_2():
+    return 1 / (2 * CURVE_A)
+
+
+@exercise(
+    "04.3",
+    question="w after 4 steps with α = 0.5 from this lesson's start w0?",
+    hint="Four times w ← w − α·2a(w − w*), or w* + (1 − 2aα)⁴(w0 − w*).",
+)
+def _solve_04_3():
+    path, _ = gradient_descent_1d(u_loss_gradient, CURVE_START, 0.5, 4)
+    return path[-1]
+
 
 # --- end of lessons 02–04 section ---
 
 # --- Lessons 05–06: batch gradient descent, feature crosses ----------------
 
+# The setup of lessons 05 and 06 (CURRICULUM.md): the widgets retrain from
+# exactly these values, so the only difference a learner sees is the one made.
+LESSON06_START_W = (*LESSON02_WEIGHTS, 0.2)  # w1, w2 of lesson 02 and w3 for the cross x1·x2
+LESSON05_START_B = 0.0  # the bias of lessons 03–06 starts at zero
+
+
+def _check_neuron_batch(W, b, X, Y) -> tuple[np.ndarray, ...]:
+    """Shapes of lesson 05: W (n_out, n_in), b (n_out, 1), X (n_in, m), Y (n_out, m)."""
+    X, Y = _check_data(X, Y)
+    W, b = _as_float_array(W, "W"), _as_float_array(b, "b")
+    _check_matrix(W, "W")
+    if W.shape != (Y.shape[0], X.shape[0]):
+        raise ValueError(
+            f"W must have shape (n_out, n_in) = {(Y.shape[0], X.shape[0])}, got {W.shape}"
+        )
+    if b.shape != (W.shape[0], 1):
+        raise ValueError(f"b must have shape {(W.shape[0], 1)}, got {b.shape}")
+    return W, b, X, Y
+
+
+def batch_gradients(W, b, X, Y) -> tuple[float, np.ndarray, np.ndarray]:
+    """One vectorized forward and backward pass of a sigmoid neuron: ``(cost, dW, db)`` (lesson 05).
+
+    Z = W·X + b, Ŷ = σ(Z), J = (1/2m) Σ (Ŷ − Y)², dZ = (Ŷ − Y)/m · Ŷ(1 − Ŷ),
+    dW = dZ·Xᵀ, db = Σ_columns dZ.
+    """
+    W, b, X, Y = _check_neuron_batch(W, b, X, Y)
+    Z = np.dot(W, X) + b  # (n_out, m)
+    Y_hat = sigmoid(Z)  # (n_out, m)
+    cost, dY_hat = squared_error_cost(Y, Y_hat)  # dY_hat = (Ŷ − Y)/m
+    dZ = dY_hat * Y_hat * (1.0 - Y_hat)  # (n_out, m)
+    dW = np.dot(dZ, X.T)  # (n_out, m)·(m, n_in) = (n_out, n_in)
+    db = dZ.sum(axis=1, keepdims=True)  # (n_out, 1): b is shared by every example
+    return cost, dW, db
+
+
+def per_example_gradients(W, b, X, Y) -> tuple[float, np.ndarray, np.ndarray]:
+    """The same ``(cost, dW, db)`` as ``batch_gradients``, one example at a time (lesson 05).
+
+    Accumulate every example's loss and gradients, then average over m.
+    """
+    W, b, X, Y = _check_neuron_batch(W, b, X, Y)
+    m = X.shape[1]
+    total_loss, dW, db = 0.0, np.zeros_like(W), np.zeros_like(b)
+    for i in range(m):
+        x, y = X[:, i : i + 1], Y[:, i : i + 1]  # one column each: (n_in, 1), (n_out, 1)
+        y_hat = sigmoid(np.dot(W, x) + b)
+        total_loss += float(squared_error_loss(y, y_hat).sum())
+        dz = (y_hat - y) * y_hat * (1.0 - y_hat)  # ∂L/∂z of this example
+        dW += np.dot(dz, x.T)  # accumulate …
+        db += dz
+    return total_loss / m, dW / m, db / m  # … then average
+
+
+def median_seconds(f: Callable[[], object], repeats: int = 25, number: int = 20) -> float:
+    """Seconds per call of ``f()``: median of ``repeats`` timings of ``number`` calls (lesson 05).
+
+    The median ignores the odd slow run (another program taking the CPU), so two
+    functions timed this way can be compared.  Uses ``time.perf_counter``.
+    """
+    import time
+
+    repeats, number = _check_epochs(repeats, "repeats"), _check_epochs(number, "number")
+    if not callable(f):
+        raise ValueError(f"f must be a function of no arguments, got {f!r}")
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(number):
+            f()
+        timings.append((time.perf_counter() - start) / number)
+    return float(np.median(timings))
+
+
+def rounded_accuracy(Y_hat, Y, decimals: int = 3) -> float:
+    """Accuracy of outputs rounded to ``decimals`` first, then compared with 0.5 (lesson 06).
+
+    A neuron stuck at ŷ = 0.5 has outputs like 0.5 ± 1e-16, where the last bits
+    are rounding noise that can differ between machines; rounded, every such
+    output is a tie, and a tie counts as class 1 — the same on every machine.
+    """
+    Y_hat = _as_float_array(Y_hat, "Y_hat")
+    predictions = (np.round(Y_hat, decimals) >= 0.5).astype(int)
+    return accuracy(predictions, Y)
+
+
+def _neuron_training_view(X, Y, W, b, learning_rate, epochs, features, title):
+    """Train one sigmoid neuron from (W, b) on features(X) and draw it: ``(fig, text)``."""
+    weights, biases = [np.array(W, dtype=float).reshape(1, -1)], [np.full((1, 1), float(b))]
+    costs = train_sigmoid_network(weights, biases, features(X), Y, learning_rate, epochs)
+
+    def predict_proba(P):
+        # Rounded as the course prints: a neuron stuck at ŷ = 0.5 ± 1e-16 (XOR without the
+        # cross) is shaded as the tie it is, the same on every machine, not as rounding noise.
+        return np.round(sigmoid(np.dot(weights[0], features(P)) + biases[0]), 3)
+
+    fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
+    plot_learning_curve(costs, ax=ax_cost)
+    ax_cost.set_ylim(bottom=0)
+    plot_decision_boundary(predict_proba, X, Y, ax=ax_boundary, title=title, resolution=100)
+    final_accuracy = rounded_accuracy(predict_proba(X), Y)
+    return fig, f"final cost = {costs[-1]:.3f} · accuracy = {final_accuracy:.0%}"
+
+
+def batch_training_view(learning_rate=1.0, epochs=5000):
+    """Lesson 05 widget: the OR neuron retrained from W = (0.1, 0.6), b = 0.
+
+    Returns ``(fig, text)``: learning curve and shaded decision boundary, and
+    ``final cost = … · accuracy = …``.
+    """
+    X, Y = or_gate()
+    return _neuron_training_view(
+        X,
+        Y,
+        LESSON02_WEIGHTS,
+        LESSON05_START_B,
+        learning_rate,
+        epochs,
+        features=lambda P: P,
+        title="Decision boundary on OR",
+    )
+
+
+def feature_cross_view(learning_rate=1.0, epochs=5000, use_cross=True):
+    """Lesson 06 widget: one neuron on XOR, with or without the cross x1·x2.
+
+    Retrains from w = (0.1, 0.6, 0.2) with the cross, (0.1, 0.6) without,
+    b = 0.  Returns ``(fig, text)`` as ``batch_training_view`` does.
+    """
+    X, Y = xor_gate()
+    if use_cross:
+        start_W, features, title = LESSON06_START_W, add_cross_feature, "XOR with $x_1 x_2$"
+    else:
+        start_W, features, title = LESSON02_WEIGHTS, (lambda P: P), "XOR without a cross"
+    return _neuron_training_view(
+        X, Y, start_W, LESSON05_START_B, learning_rate, epochs, features, title
+    )
+
+
+def neuron_formula(W, b, feature_names: Sequence[str]) -> str:
+    """The function a neuron computes, written out: ``z = 0.100·x1 + 0.600·x2 − 0.200`` (lesson 05).
+
+    One term per weight, each named by ``feature_names``, values to 3 decimals.
+    """
+    W = _as_float_array(W, "W").ravel()
+    b = _as_float_array(b, "b")
+    if b.size != 1:
+        raise ValueError(f"b must be a single number, got shape {b.shape}")
+    b = b.item()
+    if len(feature_names) != W.size:
+        raise ValueError(f"need one name per weight: {W.size} weights, {len(feature_names)} names")
+    text = f"z = {'−' if W[0] < 0 else ''}{abs(W[0]):.3f}·{feature_names[0]}"
+    for weight, name in zip(W[1:], feature_names[1:], strict=True):
+        text += f" {'−' if weight < 0 else '+'} {abs(weight):.3f}·{name}"
+    return text + f" {'−' if b < 0 else '+'} {abs(b):.3f}"
+
+
+def draw_quadrants(ax) -> None:
+    """Draw the axes x1 = 0 and x2 = 0 and the sign of x1·x2 in each quadrant (lesson 06).
+
+    The signs are large and faint, behind the points, centred at (±0.5, ±0.5):
+    made for points in the square [−1, 1]².
+    """
+    ax.axhline(0, color="gray", linewidth=1, zorder=1)
+    ax.axvline(0, color="gray", linewidth=1, zorder=1)
+    for x1, x2 in ((0.5, 0.5), (-0.5, 0.5), (-0.5, -0.5), (0.5, -0.5)):
+        sign = "+" if x1 * x2 > 0 else "−"
+        ax.text(
+            x1, x2, sign, ha="center", va="center", fontsize=44, color="gray", alpha=0.4, zorder=0
+        )
+
+
+def _lesson05_start() -> tuple[np.ndarray, ...]:
+    """W, b, X, Y of lesson 05, fresh arrays."""
+    X, Y = or_gate()
+    return np.array([LESSON02_WEIGHTS]), np.full((1, 1), LESSON05_START_B), X, Y
+
+
+def _cost_after_updates(learning_rate: float, updates: int) -> float:
+    """Lesson 05 setup: the cost after ``updates`` gradient-descent steps."""
+    W, b, X, Y = _lesson05_start()
+    for _ in range(updates):
+        _, dW, db = batch_gradients(W, b, X, Y)
+        W, b = W - learning_rate * dW, b - learning_rate * db
+    return batch_gradients(W, b, X, Y)[0]
+
+
+@exercise(
+    "05.1",
+    question="Take the second step yourself with the gradients printed in 5.8. The cost after it?",
+    hint="W ← W − α·dW and b ← b − α·db from the updated W and b, then J = (1/2m) Σ (Ŷ − Y)².",
+)
+def _solve_05_1():
+    return _cost_after_updates(learning_rate=1.0, updates=2)
+
+
+@exercise(
+    "05.2",
+    question="From the start, take one update with learning rate 0.5 instead of 1. The new cost?",
+    hint="The gradients at the start are the ones printed in 5.4; only α changes.",
+)
+def _solve_05_2():
+    return _cost_after_updates(learning_rate=0.5, updates=1)
+
+
+@exercise(
+    "05.3",
+    question="After the 5000 epochs of 5.11, what does the neuron output at x = (0.2, 0.2)?",
+    hint="z = w1·x1 + w2·x2 + b with the trained values, then ŷ = σ(z).",
+)
+def _solve_05_3():
+    W, b, X, Y = _lesson05_start()
+    layers = single_neuron(W[0], b)
+    train(layers, X, Y, learning_rate=1.0, epochs=5000)
+    return forward(layers, [[0.2], [0.2]]).item()
+
+
+def _lesson06_crossed_start() -> tuple[np.ndarray, ...]:
+    """W, b, features X3 = (x1, x2, x1·x2) and Y of lesson 06, fresh arrays."""
+    X, Y = xor_gate()
+    return np.array([LESSON06_START_W]), np.full((1, 1), LESSON05_START_B), add_cross_feature(X), Y
+
+
+@exercise(
+    "06.1",
+    question="At the start (w1 = 0.1, w2 = 0.6, w3 = 0.2, b = 0), what is ∂J/∂w3 on XOR?",
+    hint="∂J/∂w3 = Σ dZ·x1x2 over the examples, and x1x2 is zero in three of the four.",
+)
+def _solve_06_1():
+    return batch_gradients(*_lesson06_crossed_start())[1][0, 2]
+
+
+@exercise(
+    "06.2",
+    question="With the written-out z(x1, x2) of the trained crossed neuron: ŷ at (0.2, 0.8)?",
+    hint="Put x1 = 0.2, x2 = 0.8 into z = w1·x1 + w2·x2 + w3·x1·x2 + b, then ŷ = σ(z).",
+)
+def _solve_06_2():
+    W, b, X3, Y = _lesson06_crossed_start()
+    layers = single_neuron(W[0], b)
+    train(layers, X3, Y, learning_rate=1.0, epochs=5000)
+    return forward(layers, add_cross_feature([[0.2], [0.8]])).item()
+
+
+@exercise(
+    "06.3",
+    question="In the widget, keep the cross on and set learning rate 0.1, epochs 5000: final cost?",
+    hint="Read it from the text line above the figure, or train the crossed neuron yourself.",
+)
+def _solve_06_3():
+    W, b, X3, Y = _lesson06_crossed_start()
+    return train(single_neuron(W[0], b), X3, Y, learning_rate=0.1, epochs=5000)[-1]
+
+
 # --- end of lessons 05–06 section ---
 
 # --- Lessons 07–08: a hidden layer solves XOR, going deeper ----------------
+
+
+def _check_whole_number(value, name: str, minimum: int = 1) -> int:
+    """A count (hidden units, a seed) must be a whole number of at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(f"{name} must be a whole number >= {minimum}, got {value!r}")
+    return int(value)
+
+
+def plot_xor_training(costs, layers, X, Y, resolution: int = 200, title: str = "Decision boundary"):
+    """Learning curve beside the shaded decision boundary of a trained network (lesson 07).
+
+    Returns the figure; the lesson's training cell and the widget view both draw with it.
+    """
+    fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
+    plot_learning_curve(costs, ax=ax_cost)
+    plot_decision_boundary(
+        lambda P: forward(layers, P), X, Y, ax=ax_boundary, title=title, resolution=resolution
+    )
+    return fig
+
+
+def plot_hidden_units(layers, X, Y, resolution: int = 200):
+    """One panel per hidden unit: where in the input plane its activation is above 0.5 (lesson 07).
+
+    ``layers`` is a network from ``build_network``; the hidden units are the
+    outputs of its first two layers (linear, then activation).
+    """
+    if len(layers) < 4 or not isinstance(layers[0], LinearLayer):
+        raise ValueError("plot_hidden_units needs a network with a hidden layer (build_network)")
+    n_hidden = layers[0].n_out
+    fig, axes = new_axes(ncols=n_hidden, width=3.2 * n_hidden, height=3.2)
+    for unit, ax in enumerate(np.atleast_1d(axes)):
+        plot_decision_boundary(
+            lambda P, unit=unit: forward(layers[:2], P)[unit : unit + 1],
+            X,
+            Y,
+            ax=ax,
+            title=f"hidden unit {unit + 1}",
+            resolution=resolution,
+        )
+        ax.get_legend().remove()  # one legend is enough: the classes are the same in each panel
+    return fig
+
+
+def train_xor_many_seeds(
+    seeds, hidden_units: int = 3, learning_rate=1.0, epochs: int = 5000, init: str = "xavier"
+) -> tuple[np.ndarray, np.ndarray]:
+    """Train one 2-h-1 sigmoid network on XOR per seed, all at once (lesson 07).
+
+    Network ``s`` starts from ``build_network([2, hidden_units, 1],
+    np.random.default_rng(seeds[s]), init=init)`` and is trained exactly like
+    ``train`` (full batch, squared-error cost).  The networks are stacked along
+    a leading seed axis (W1 has shape (S, h, 2)) so that one ``np.matmul`` does
+    the work of S small ones: 200 networks cost about what a few cost alone.
+
+    Returns ``(costs, accuracies)``: the cost of every network at every epoch,
+    shape (S, epochs), and each trained network's accuracy on XOR, shape (S,).
+    """
+    seeds = [_check_whole_number(seed, "each seed", minimum=0) for seed in seeds]
+    if not seeds:
+        raise ValueError("seeds must contain at least one seed")
+    hidden_units = _check_whole_number(hidden_units, "hidden_units")
+    learning_rate = _check_learning_rate(learning_rate)
+    epochs = _check_epochs(epochs)
+    X, Y = xor_gate()  # (2, 4), (1, 4)
+    starts = [
+        build_network([2, hidden_units, 1], np.random.default_rng(seed), init=init)
+        for seed in seeds
+    ]
+    W1 = np.stack([layers[0].W for layers in starts])  # (S, h, 2)
+    b1 = np.stack([layers[0].b for layers in starts])  # (S, h, 1)
+    W2 = np.stack([layers[2].W for layers in starts])  # (S, 1, h)
+    b2 = np.stack([layers[2].b for layers in starts])  # (S, 1, 1)
+    m = X.shape[1]
+    costs = np.empty((len(seeds), epochs))
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs):
+            A1 = sigmoid(np.matmul(W1, X) + b1)  # (S, h, m)
+            A2 = sigmoid(np.matmul(W2, A1) + b2)  # (S, 1, m)
+            error = A2 - Y  # (S, 1, m)
+            costs[:, epoch] = np.einsum("sij,sij->s", error, error) / (2 * m)
+            dZ2 = error / m * A2 * (1.0 - A2)  # (S, 1, m)
+            dZ1 = np.matmul(W2.transpose(0, 2, 1), dZ2) * A1 * (1.0 - A1)  # (S, h, m)
+            W2 -= learning_rate * np.matmul(dZ2, A1.transpose(0, 2, 1))
+            b2 -= learning_rate * dZ2.sum(axis=2, keepdims=True)
+            W1 -= learning_rate * np.matmul(dZ1, X.T)
+            b1 -= learning_rate * dZ1.sum(axis=2, keepdims=True)
+        Y_hat = sigmoid(np.matmul(W2, sigmoid(np.matmul(W1, X) + b1)) + b2)  # (S, 1, m)
+    if not np.isfinite(costs).all():
+        epoch = int(np.argmin(np.isfinite(costs).all(axis=0)))
+        raise DivergenceError(epoch, costs[:, :epoch].copy(), learning_rate)
+    accuracies = ((Y_hat >= 0.5) == Y).mean(axis=(1, 2))
+    return costs, accuracies
+
+
+def hidden_layer_view(learning_rate=1.0, epochs=5000, hidden_units=3, seed=0):
+    """Lesson 07 widget: train a 2-h-1 sigmoid network on XOR from a seeded Xavier start.
+
+    Every call starts again from the weights of ``seed``, so only the changed
+    setting differs.  Returns ``(figure, text)``: learning curve and shaded
+    decision boundary, and ``final cost = … · accuracy = …%``.
+    """
+    learning_rate = _check_learning_rate(learning_rate)
+    epochs = _check_epochs(epochs)
+    hidden_units = _check_whole_number(hidden_units, "hidden_units")
+    seed = _check_whole_number(seed, "seed", minimum=0)
+    X, Y = xor_gate()
+    layers = build_network([2, hidden_units, 1], np.random.default_rng(seed), init="xavier")
+    weights = [layer.W for layer in layers if isinstance(layer, LinearLayer)]
+    biases = [layer.b for layer in layers if isinstance(layer, LinearLayer)]
+    try:
+        # The fast path trains the layers' own arrays in place, with train's numbers.
+        costs = train_sigmoid_network(weights, biases, X, Y, learning_rate, epochs)
+    except DivergenceError as error:
+        fig, ax = new_axes()
+        mark_divergence(ax, error.epoch)
+        return fig, f"diverged at epoch {error.epoch}"
+    fig = plot_xor_training(costs, layers, X, Y, resolution=100)
+    final_cost = network_cost(layers, X, Y)
+    final_accuracy = accuracy(predict(layers, X), Y)
+    return fig, f"final cost = {final_cost:.3f} · accuracy = {final_accuracy:.0%}"
+
+
+def train_per_example(
+    layers,
+    X,
+    Y,
+    learning_rate,
+    epochs,
+    rng: np.random.Generator | None = None,
+    cost_function: Callable = squared_error_cost,
+) -> np.ndarray:
+    """Stochastic gradient descent: one update after every single example (lesson 08).
+
+    Each epoch visits the m examples once, in column order, or in an order
+    shuffled by ``rng`` when one is given; each update uses the gradient of one
+    example's cost (m = 1).  Returns, like ``train``, the cost on *all* examples
+    at the start of every epoch.
+    """
+    X, Y = _check_data(X, Y)
+    learning_rate = _check_learning_rate(learning_rate)
+    epochs = _check_epochs(epochs)
+    _check_layers_fit(layers, X, Y)
+    m = X.shape[1]
+    costs = np.empty(epochs)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs):
+            cost = cost_function(Y, forward(layers, X))[0]
+            if not math.isfinite(cost):
+                raise DivergenceError(epoch, costs[:epoch].copy(), learning_rate)
+            costs[epoch] = cost
+            order = range(m) if rng is None else rng.permutation(m)
+            for j in order:
+                x, y = X[:, j : j + 1], Y[:, j : j + 1]  # one example, kept 2-D: (n, 1)
+                backward(layers, cost_function(y, forward(layers, x))[1])
+                for layer in layers:
+                    layer.update_params(learning_rate)
+    return costs
+
+
+def even_odd_numbers(count: int = 16) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The numbers 0 … count−1 and their parity (lesson 08).
+
+    Returns ``(numbers, X, Y)``: ``numbers`` (count,), ``X`` (1, count) the
+    number scaled to [0, 1] (so that large inputs do not saturate the sigmoids),
+    ``Y`` (1, count) 1 for odd and 0 for even.
+    """
+    count = _check_whole_number(count, "count", minimum=2)
+    numbers = np.arange(count)
+    X = (numbers / (count - 1)).reshape(1, count)  # (1, m)
+    Y = (numbers % 2).astype(float).reshape(1, count)  # (1, m)
+    return numbers, X, Y
+
+
+def binary_digits(numbers, bits: int = 4) -> np.ndarray:
+    """Each number written in binary, one digit per row, most significant first (lesson 08).
+
+    ``numbers`` (m,) whole numbers in [0, 2**bits) → (bits, m) array of 0.0 and 1.0.
+    """
+    bits = _check_whole_number(bits, "bits")
+    numbers = np.asarray(numbers)
+    if numbers.ndim != 1 or not np.issubdtype(numbers.dtype, np.integer):
+        raise ValueError(f"numbers must be a 1-D array of whole numbers, got {numbers!r}")
+    if numbers.min() < 0 or numbers.max() >= 2**bits:
+        raise ValueError(f"numbers must lie in [0, {2**bits}) to fit in {bits} bits")
+    powers = 2 ** np.arange(bits - 1, -1, -1)  # (bits,) e.g. 8, 4, 2, 1
+    return ((numbers[None, :] // powers[:, None]) % 2).astype(float)  # (bits, m)
+
+
+def plot_outputs_by_number(layers, numbers, X, Y, ax=None, title: str = "Output per number"):
+    """The network's output for each number beside the label it should give (lesson 08)."""
+    numbers = np.asarray(numbers)
+    if ax is None:
+        _, ax = new_axes()
+    Y_hat = forward(layers, X).ravel()
+    ax.plot(numbers, Y_hat, color=LINE_COLOR, marker=".", label="network output ŷ")
+    labels = np.asarray(Y).ravel()
+    for cls, name in ((0, "even (y = 0)"), (1, "odd (y = 1)")):
+        mask = labels == cls
+        ax.scatter(
+            numbers[mask],
+            labels[mask],
+            c=CLASS_COLORS[cls],
+            marker=CLASS_MARKERS[cls],
+            edgecolors="black",
+            linewidths=0.8,
+            label=name,
+            zorder=3,
+        )
+    ax.axhline(0.5, color="black", linewidth=0.8, linestyle="--")
+    # Room above the labels for a one-row legend, so it never covers the output line.
+    ax.set(title=title, xlabel="number", ylabel="output", ylim=(-0.1, 1.35))
+    ax.legend(loc="upper center", ncols=3, handletextpad=0.2, columnspacing=0.8)
+    return ax
+
+
+# Exercises of lesson 07.  XOR_SEED is the seed the lesson trains from.
+XOR_SEED = 0
+
+
+@exercise(
+    "07.1",
+    question="How many parameters (weights and biases) does a 2-8-1 network have?",
+    hint="Each unit has one weight per input plus one bias: Σ n_l (n_{l−1} + 1).",
+)
+def _solve_07_1():
+    return count_parameters([2, 8, 1])
+
+
+@exercise(
+    "07.2",
+    question="Train the 2-3-1 network from seed 1 (Xavier, α = 1) for 5000 epochs: at which "
+    "epoch (counting from 0) is the cost below 0.01 for the first time?",
+    hint="build_network([2, 3, 1], np.random.default_rng(1), init='xavier'), then "
+    "costs = train(...); np.argmax(costs < 0.01) is the first epoch where it holds.",
+)
+def _solve_07_2():
+    X, Y = xor_gate()
+    layers = build_network([2, 3, 1], np.random.default_rng(1), init="xavier")
+    costs = train(layers, X, Y, learning_rate=1.0, epochs=5000)
+    return int(np.argmax(costs < 0.01))
+
+
+@exercise(
+    "07.3",
+    question="With only 2 hidden units, what fraction of seeds 0–199 get stuck "
+    "(accuracy below 100% after 5000 epochs at α = 1)?",
+    hint="train_xor_many_seeds(range(200), hidden_units=2) returns the accuracies; "
+    "count those below 1 and divide by 200.",
+)
+def _solve_07_3():
+    _, accuracies = train_xor_many_seeds(range(200), hidden_units=2)
+    return float(np.mean(accuracies < 1))
+
+
+@exercise(
+    "08.1",
+    question="Train the seed-0 2-3-1 network on XOR with the squared error for 5000 epochs at "
+    "α = 1, as in lesson 07: the cross-entropy cost of its final outputs?",
+    hint="train(layers, X, Y, learning_rate=1.0, epochs=5000), then "
+    "cross_entropy_cost(Y, forward(layers, X)) returns (cost, gradient).",
+)
+def _solve_08_1():
+    X, Y = xor_gate()
+    layers = build_network([2, 3, 1], np.random.default_rng(XOR_SEED), init="xavier")
+    train(layers, X, Y, learning_rate=1.0, epochs=5000)
+    return cross_entropy_cost(Y, forward(layers, X))[0]
+
+
+@exercise(
+    "08.2",
+    question="One example, y = 1, z = −4, sigmoid output: dZ under the squared-error cost?",
+    hint="dZ = (ŷ − y) · σ'(z) with m = 1; compare it with the cross-entropy dZ = ŷ − y.",
+)
+def _solve_08_2():
+    y_hat = sigmoid(-4.0)
+    return (y_hat - 1.0) * sigmoid_derivative(-4.0)
+
+
+@exercise(
+    "08.3",
+    question="Train the seed-0 2-3-1 network on XOR one example at a time, in column order, "
+    "at α = 1 for 2000 epochs: at which epoch (from 0) is the cost below 0.01 for the first time?",
+    hint="costs = train_per_example(layers, X, Y, learning_rate=1.0, epochs=2000); "
+    "np.argmax(costs < 0.01) is the first epoch where it holds.",
+)
+def _solve_08_3():
+    X, Y = xor_gate()
+    layers = build_network([2, 3, 1], np.random.default_rng(XOR_SEED), init="xavier")
+    costs = train_per_example(layers, X, Y, learning_rate=1.0, epochs=2000)
+    return int(np.argmax(costs < 0.01))
+
 
 # --- end of lessons 07–08 section ---

@@ -1,0 +1,65 @@
+# Neural Networks by Hand: everything runs from a local virtualenv in .venv.
+#
+#   make lab       open JupyterLab on the first lesson
+#   make test      unit tests + every notebook under nbval (strict)
+#   make execute   re-run every notebook in a fresh kernel and store its outputs
+#   make lint      ruff check + ruff format --check
+#   make bench     time the widgets' computations
+#   make clean     remove the venv and caches
+#
+# Extra arguments: make test PYTEST_ARGS="-x -k forward", make lab LAB_ARGS=--no-browser
+
+PYTHON ?= python3
+VENV ?= .venv
+PYTEST_ARGS ?=
+# Extra JupyterLab arguments, e.g. make lab LAB_ARGS=--no-browser
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+
+VPY := $(VENV)/bin/python
+PIP := $(VPY) -m pip
+# Stamps: an install reruns whenever one of its requirement files changes.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: lab test execute lint bench clean venv venv-test
+
+lab: $(RUNTIME_STAMP)
+	$(VENV)/bin/jupyter lab $(LAB_ARGS) notebooks/01_forward_pass.ipynb
+
+test: $(TEST_STAMP)
+	$(VPY) -m pytest --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks $(PYTEST_ARGS)
+
+execute: $(TEST_STAMP)
+	@test -n "$(NOTEBOOKS)" || { echo "no notebooks/*.ipynb to execute" >&2; exit 1; }
+	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+	$(VENV)/bin/nbstripout --keep-output --keep-count $(NOTEBOOKS)
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: $(RUNTIME_STAMP)
+	$(VPY) benchmarks/bench_widgets.py
+
+venv: $(RUNTIME_STAMP)
+venv-test: $(TEST_STAMP)
+
+$(VPY):
+	$(PYTHON) -m venv $(VENV)
+
+# Order-only dependency on the interpreter: recreating nothing but the
+# stamps never recreates the venv, and deleting .venv redoes everything.
+$(RUNTIME_STAMP): requirements.txt pyproject.toml | $(VPY)
+	$(PIP) install --quiet -r requirements.txt -e .
+	touch $@
+
+$(TEST_STAMP): requirements.txt requirements-test.txt pyproject.toml | $(VPY)
+	$(PIP) install --quiet -r requirements-test.txt -e .
+	touch $@ $(RUNTIME_STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .browser-scratch build dist *.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +

@@ -1,0 +1,284 @@
+"""Unit tests of the helpers of lessons 05 (batch gradient descent) and 06 (feature crosses)."""
+
+import re
+
+import matplotlib
+import numpy as np
+import pytest
+
+import nn_helpers as nn
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+LESSON_EXERCISES = ["05.1", "05.2", "05.3", "06.1", "06.2", "06.3"]
+VIEW_TEXT = re.compile(r"final cost = \d+\.\d{3} · accuracy = \d+%")
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def random_batch(rng, n_in=3, m=7):
+    """W (1, n_in), b (1, 1), X (n_in, m), Y (1, m) with 0/1 labels."""
+    W = rng.normal(size=(1, n_in))
+    b = rng.normal(size=(1, 1))
+    X = rng.normal(size=(n_in, m))
+    Y = (rng.uniform(size=(1, m)) > 0.5).astype(float)
+    return W, b, X, Y
+
+
+# --- the setup -------------------------------------------------------------------
+
+
+def test_the_starting_values_are_the_curriculum_setup():
+    assert nn.LESSON02_WEIGHTS == (0.1, 0.6)  # lesson 05 starts from the neuron of lesson 02
+    assert nn.LESSON06_START_W == (0.1, 0.6, 0.2)
+    assert nn.LESSON05_START_B == 0.0
+
+
+# --- batch_gradients and per_example_gradients ----------------------------------
+
+
+def test_batch_gradients_hand_worked_case():
+    """W = 0, b = 0 on OR: every ŷ is ½, so every number can be done by hand."""
+    X, Y = nn.or_gate()
+    cost, dW, db = nn.batch_gradients(np.zeros((1, 2)), np.zeros((1, 1)), X, Y)
+    # J = (1/8) Σ (½ − y)² = (1/8)(4 · ¼); dz = (½ − y)/4 · ¼ = ±1/32.
+    assert cost == pytest.approx(0.125)
+    np.testing.assert_allclose(dW, [[-1 / 16, -1 / 16]])  # two dz = −1/32 per input
+    np.testing.assert_allclose(db, [[1 / 32 - 3 / 32]])
+
+
+def test_batch_gradients_lesson_05_start():
+    W, b, X, Y = nn._lesson05_start()
+    cost, dW, db = nn.batch_gradients(W, b, X, Y)
+    Y_hat = 1 / (1 + np.exp(-(W @ X + b)))
+    assert cost == pytest.approx(np.mean((Y_hat - Y) ** 2) / 2)
+    assert db.item() == pytest.approx(np.sum((Y_hat - Y) / 4 * Y_hat * (1 - Y_hat)))
+    assert dW.shape == (1, 2) and db.shape == (1, 1)
+
+
+def test_batch_gradients_match_finite_differences():
+    rng = np.random.default_rng(0)
+    W, b, X, Y = random_batch(rng)
+    _, dW, db = nn.batch_gradients(W, b, X, Y)
+    assert nn.gradients_agree(
+        dW, nn.numerical_gradient(lambda: nn.batch_gradients(W, b, X, Y)[0], W)
+    )
+    assert nn.gradients_agree(
+        db, nn.numerical_gradient(lambda: nn.batch_gradients(W, b, X, Y)[0], b)
+    )
+
+
+def test_batch_gradients_match_the_layers():
+    rng = np.random.default_rng(1)
+    W, b, X, Y = random_batch(rng)
+    layers = nn.single_neuron(W[0], b)
+    cost, dY_hat = nn.squared_error_cost(Y, nn.forward(layers, X))
+    nn.backward(layers, dY_hat)
+    expected = nn.batch_gradients(W, b, X, Y)
+    assert cost == pytest.approx(expected[0])
+    np.testing.assert_allclose(layers[0].dW, expected[1])
+    np.testing.assert_allclose(layers[0].db, expected[2])
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_the_loop_gives_the_same_numbers_as_the_matrix_form(seed):
+    rng = np.random.default_rng(seed)
+    W, b, X, Y = random_batch(rng, n_in=2, m=50)
+    for looped, vectorized in zip(
+        nn.per_example_gradients(W, b, X, Y), nn.batch_gradients(W, b, X, Y), strict=True
+    ):
+        np.testing.assert_allclose(looped, vectorized, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("gradients", [nn.batch_gradients, nn.per_example_gradients])
+@pytest.mark.parametrize(
+    "W, b, X, Y, message",
+    [
+        (
+            np.zeros((1, 3)),
+            np.zeros((1, 1)),
+            np.zeros((2, 4)),
+            np.zeros((1, 4)),
+            r"\(1, 2\), got \(1, 3\)",
+        ),
+        (
+            np.zeros((1, 2)),
+            np.zeros((2, 1)),
+            np.zeros((2, 4)),
+            np.zeros((1, 4)),
+            r"b must have shape \(1, 1\)",
+        ),
+        (
+            np.zeros((1, 2)),
+            np.zeros((1, 1)),
+            np.zeros((2, 4)),
+            np.zeros((1, 3)),
+            "same number of examples",
+        ),
+        (
+            np.zeros(2),
+            np.zeros((1, 1)),
+            np.zeros((2, 4)),
+            np.zeros((1, 4)),
+            "W must be a 2-D array",
+        ),
+    ],
+)
+def test_gradients_refuse_mismatched_shapes(gradients, W, b, X, Y, message):
+    with pytest.raises(ValueError, match=message):
+        gradients(W, b, X, Y)
+
+
+# --- median_seconds ----------------------------------------------------------------
+
+
+def test_median_seconds_times_a_call():
+    seconds = nn.median_seconds(lambda: sum(range(100)), repeats=3, number=2)
+    assert isinstance(seconds, float) and 0 < seconds < 1
+
+
+@pytest.mark.parametrize(
+    "f, kwargs, message",
+    [
+        (lambda: None, {"repeats": 0}, "repeats must be a whole number >= 1"),
+        (lambda: None, {"number": 1.5}, "number must be a whole number >= 1"),
+        (42, {}, "f must be a function"),
+    ],
+)
+def test_median_seconds_refuses_bad_input(f, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        nn.median_seconds(f, **kwargs)
+
+
+# --- rounded_accuracy, neuron_formula, draw_quadrants ------------------------------
+
+
+def test_rounded_accuracy_treats_noise_around_a_half_as_a_tie():
+    Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+    Y_hat = 0.5 + np.array([[-1e-16, 1e-16, -1e-16, 1e-16]])  # all "0.500" when printed
+    assert nn.rounded_accuracy(Y_hat, Y) == 0.5  # every tie counts as class 1
+    assert nn.rounded_accuracy([[0.1, 0.9, 0.7, 0.2]], Y) == 1.0
+
+
+def test_rounded_accuracy_refuses_mismatched_shapes():
+    with pytest.raises(ValueError, match="same shape"):
+        nn.rounded_accuracy([[0.5, 0.5]], [[1.0, 0.0, 1.0]])
+
+
+def test_neuron_formula_writes_signs_and_three_decimals():
+    text = nn.neuron_formula([[5.4731, -0.6, -11.3917]], [[-2.6239]], ["x1", "x2", "x1·x2"])
+    assert text == "z = 5.473·x1 − 0.600·x2 − 11.392·x1·x2 − 2.624"
+    assert nn.neuron_formula([-0.1], 0.5, ["x"]) == "z = −0.100·x + 0.500"
+
+
+@pytest.mark.parametrize(
+    "W, b, names, message",
+    [
+        ([[0.1, 0.6]], 0.0, ["x1"], "one name per weight: 2 weights, 1 names"),
+        ([[0.1]], [1.0, 2.0], ["x1"], "b must be a single number"),
+    ],
+)
+def test_neuron_formula_refuses_bad_input(W, b, names, message):
+    with pytest.raises(ValueError, match=message):
+        nn.neuron_formula(W, b, names)
+
+
+def test_draw_quadrants_writes_the_four_signs():
+    _, ax = nn.new_axes()
+    nn.draw_quadrants(ax)
+    signs = sorted(text.get_text() for text in ax.texts)
+    assert signs == ["+", "+", "−", "−"]
+    assert len(ax.lines) == 2  # the axes x1 = 0 and x2 = 0
+
+
+# --- the widget views ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("view", [nn.batch_training_view, nn.feature_cross_view])
+def test_view_runs_with_its_defaults(view):
+    fig, text = view()
+    assert isinstance(fig, matplotlib.figure.Figure)
+    assert VIEW_TEXT.fullmatch(text), text
+    assert text.endswith("accuracy = 100%")
+    assert len(fig.axes) == 2  # learning curve and decision boundary
+
+
+@pytest.mark.parametrize("learning_rate", [1e-3, 100.0])
+@pytest.mark.parametrize("epochs", [100, 10000])
+def test_views_survive_the_ends_of_the_sliders(learning_rate, epochs):
+    """A huge learning rate saturates the sigmoid; nothing may warn or raise."""
+    for fig, text in (
+        nn.batch_training_view(learning_rate, epochs),
+        nn.feature_cross_view(learning_rate, epochs, use_cross=True),
+        nn.feature_cross_view(learning_rate, epochs, use_cross=False),
+    ):
+        assert VIEW_TEXT.fullmatch(text), text
+        nn.render_png(fig)
+
+
+def test_views_retrain_from_the_same_start():
+    assert nn.feature_cross_view(0.5, 300)[1] == nn.feature_cross_view(0.5, 300)[1]
+    assert nn.batch_training_view(0.5, 300)[1] == nn.batch_training_view(0.5, 300)[1]
+
+
+def test_batch_training_view_trains_like_the_lesson():
+    """The fast path in the view gives the lesson's numbers from train()."""
+    W, b, X, Y = nn._lesson05_start()
+    costs = nn.train(nn.single_neuron(W[0], b), X, Y, 1.0, 5000)
+    assert nn.batch_training_view()[1].startswith(f"final cost = {costs[-1]:.3f}")
+
+
+def test_feature_cross_view_without_the_cross_stalls():
+    _, text = nn.feature_cross_view(use_cross=False)
+    assert text == "final cost = 0.125 · accuracy = 50%"
+
+
+def test_views_refuse_a_non_positive_learning_rate():
+    with pytest.raises(ValueError, match="learning_rate"):
+        nn.batch_training_view(learning_rate=0.0)
+    with pytest.raises(ValueError, match="epochs"):
+        nn.feature_cross_view(epochs=0)
+
+
+# --- the exercises -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", LESSON_EXERCISES)
+def test_exercise_solution_is_right_and_a_wrong_number_is_not(key):
+    answer = nn.EXERCISES[key].solve()
+    assert np.isfinite(answer)
+    assert nn.judge(key, round(float(answer), 3)) == "right"
+    assert nn.judge(key, float(answer) + 0.5) == "wrong"
+
+
+@pytest.mark.parametrize("key", LESSON_EXERCISES)
+def test_check_never_prints_the_answer(key, capsys):
+    answer = float(nn.EXERCISES[key].solve())
+    nn.check(key, ...)
+    assert (
+        capsys.readouterr().out
+        == f"Exercise {key}: replace ... with your answer and run this cell again.\n"
+    )
+    for given in (answer + 0.5, answer * 1.01 + 0.001, round(answer, 3)):
+        nn.check(key, given)
+        out = capsys.readouterr().out
+        assert f"{answer:.3f}" not in out and f"{answer:.2f}" not in out
+
+
+def test_exercise_06_3_matches_what_the_widget_shows():
+    _, text = nn.feature_cross_view(learning_rate=0.1, epochs=5000, use_cross=True)
+    assert text.startswith(f"final cost = {nn.EXERCISES['06.3'].solve():.3f}")
+
+
+def test_exercise_06_1_only_the_example_1_1_contributes():
+    W, b, X3, Y = nn._lesson06_crossed_start()
+    Y_hat = nn.sigmoid(W @ X3 + b)
+    dz_11 = (Y_hat[0, 3] - Y[0, 3]) / 4 * Y_hat[0, 3] * (1 - Y_hat[0, 3])
+    assert nn.EXERCISES["06.1"].solve() == pytest.approx(dz_11)

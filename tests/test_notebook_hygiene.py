@@ -1,0 +1,208 @@
+"""The notebooks as a learner (and nbval) meets them.
+
+Each check reads the stored .ipynb files only; nbval re-runs them separately.
+To refresh stored outputs: `make execute`.
+"""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+from _requirements import require_or_skip
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK_DIR = ROOT / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+
+NAME = re.compile(r"(\d\d)_[a-z0-9]+(_[a-z0-9]+)*\.ipynb")
+MEMORY_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# RuntimeWarning, UserWarning, ... as Python prints them; NumPy's overflow message.
+PYTHON_WARNING = re.compile(r"\b[A-Z]\w*Warning\b|overflow encountered")
+SYS_PATH_EDIT = re.compile(r"\bsys\.path\b")
+STAR_IMPORT = re.compile(r"^\s*from\s+\S+\s+import\s+\*", re.MULTILINE)
+HELPER_IMPORT = re.compile(
+    r"^\s*(from\s+nn_helpers\s+import\b|import\s+nn_helpers\b)", re.MULTILINE
+)
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HTML_LINK = re.compile(r"""href=["']([^"']+)["']""")
+REFERENCE_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
+BINDER_LINK = re.compile(r"https://mybinder\.org/v2/gh/[^\s)\"'<>]+")
+JUNK = re.compile(
+    r"(^|/)(__pycache__|\.ipynb_checkpoints|\.pytest_cache|\.ruff_cache|\.venv)/"
+    r"|(^|/)Untitled[^/]*\.ipynb$|\.py[cod]$|\.egg-info/|(^|/)\.DS_Store$"
+)
+
+
+def github_repository() -> str:
+    """OWNER/REPO, from the one place it is set: [project.urls] in pyproject.toml."""
+    text = (ROOT / "pyproject.toml").read_text()
+    match = re.search(
+        r'^Repository\s*=\s*"https://github\.com/([^/"]+/[^/"]+)"', text, re.MULTILINE
+    )
+    assert match, 'pyproject.toml: [project.urls] Repository = "https://github.com/OWNER/REPO"'
+    return match[1]
+
+
+def binder_link(notebook_name: str) -> str:
+    """The badge link that opens notebooks/<notebook_name> in JupyterLab on Binder."""
+    return (
+        f"https://mybinder.org/v2/gh/{github_repository()}/HEAD"
+        f"?urlpath=lab/tree/notebooks/{notebook_name}"
+    )
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=nbformat.NO_CONVERT)
+
+
+def code_cells(notebook):
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def markdown_cells(notebook):
+    return [cell for cell in notebook.cells if cell.cell_type == "markdown"]
+
+
+def output_text(output) -> str:
+    """Everything an output shows as text: stream text, plain text, HTML, tracebacks."""
+    parts = [output.get("text", "")]
+    for mime in ("text/plain", "text/html"):
+        parts.append(output.get("data", {}).get(mime, ""))
+    parts.extend(output.get("traceback", []))
+    return "\n".join(part if isinstance(part, str) else "".join(part) for part in parts)
+
+
+def all_outputs(notebook):
+    """(cell, output) for every stored output."""
+    return [(cell, output) for cell in code_cells(notebook) for output in cell.outputs]
+
+
+def output_texts(notebook) -> list[str]:
+    return [output_text(output) for _, output in all_outputs(notebook)]
+
+
+def local_links(markdown: str) -> list[str]:
+    """Link targets in markdown or HTML that are files in this repository, anchors dropped."""
+    targets = [
+        target
+        for pattern in (MARKDOWN_LINK, REFERENCE_LINK, HTML_LINK)
+        for target in pattern.findall(markdown)
+    ]
+    return [
+        target.split("#", 1)[0]
+        for target in targets
+        if not re.match(r"[a-z][a-z0-9+.-]*:", target, re.IGNORECASE)  # http:, mailto:, ...
+        and not target.startswith("#")
+    ]
+
+
+def test_there_are_notebooks_numbered_in_reading_order():
+    names = [path.name for path in NOTEBOOKS]
+    assert names, "no notebooks/*.ipynb"
+    bad = [name for name in names if not NAME.fullmatch(name)]
+    assert not bad, f"names must look like 01_snake_case.ipynb: {bad}"
+    numbers = [int(NAME.fullmatch(name)[1]) for name in names]
+    assert numbers == list(range(1, len(names) + 1)), f"not numbered 01, 02, ... : {names}"
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=[path.name for path in NOTEBOOKS])
+def notebook_path(request) -> Path:
+    return request.param
+
+
+@pytest.fixture
+def notebook(notebook_path) -> nbformat.NotebookNode:
+    return read(notebook_path)
+
+
+def test_is_valid_nbformat(notebook):
+    nbformat.validate(notebook)
+
+
+def test_was_executed_top_to_bottom_in_one_fresh_kernel(notebook):
+    counts = [cell.execution_count for cell in code_cells(notebook) if cell.source.strip()]
+    assert counts == list(range(1, len(counts) + 1)), "run `make execute`"
+
+
+def test_has_no_error_outputs(notebook):
+    """An error is stored only where a cell is tagged raises-exception on purpose."""
+    errors = [
+        output.get("ename")
+        for cell, output in all_outputs(notebook)
+        if output.output_type == "error" and "raises-exception" not in cell.metadata.get("tags", [])
+    ]
+    assert not errors
+
+
+def test_no_output_shows_a_memory_address(notebook):
+    """Usually a plotting cell that should end with plt.show()."""
+    assert not [text for text in output_texts(notebook) if MEMORY_ADDRESS.search(text)]
+
+
+def test_no_warning_reaches_the_learner(notebook):
+    """RuntimeWarning, overflow encountered, ...: use np.errstate or fix the cause."""
+    assert not [text for text in output_texts(notebook) if PYTHON_WARNING.search(text)]
+
+
+def test_no_sys_path_edits_and_no_star_imports(notebook):
+    for cell in code_cells(notebook):
+        assert not SYS_PATH_EDIT.search(cell.source), "nn_helpers is installed: no sys.path edits"
+        assert not STAR_IMPORT.search(cell.source), "explicit imports only"
+
+
+def test_imports_the_helper_module(notebook):
+    assert any(HELPER_IMPORT.search(cell.source) for cell in code_cells(notebook))
+
+
+def test_figures_are_png(notebook):
+    """nbval compares SVG as text, which changes on every run; PNG is not compared."""
+    formats = {mime for _, output in all_outputs(notebook) for mime in output.get("data", {})}
+    images = {mime for mime in formats if mime.startswith("image/")}
+    assert images <= {"image/png"}
+
+
+def test_opens_with_a_title_and_its_own_binder_badge(notebook_path, notebook):
+    cells = markdown_cells(notebook)
+    assert cells, "no markdown cell"
+    first = cells[0].source
+    assert first.lstrip().startswith("# "), "the first markdown cell starts with a `# Title`"
+    assert binder_link(notebook_path.name) in first
+
+
+def test_binder_links_point_at_existing_notebooks(notebook):
+    markdown = "\n".join(cell.source for cell in markdown_cells(notebook))
+    assert_binder_links_are_valid(markdown)
+
+
+def test_relative_links_point_at_existing_files(notebook_path, notebook):
+    markdown = "\n".join(cell.source for cell in markdown_cells(notebook))
+    missing = [t for t in local_links(markdown) if not (notebook_path.parent / t).exists()]
+    assert not missing
+
+
+def test_readme_links_point_at_existing_notebooks():
+    readme = (ROOT / "README.md").read_text()
+    assert_binder_links_are_valid(readme)
+    missing = [t for t in local_links(readme) if not (ROOT / t).exists()]
+    assert not missing
+
+
+def assert_binder_links_are_valid(markdown: str) -> None:
+    """Every Binder link opens an existing notebook of this repository."""
+    for link in BINDER_LINK.findall(markdown):
+        name = link.rsplit("/", 1)[-1]
+        assert link == binder_link(name), f"not this repository's badge form: {link}"
+        assert (NOTEBOOK_DIR / name).exists(), f"Binder link to a missing notebook: {link}"
+
+
+def test_no_junk_is_tracked_by_git():
+    require_or_skip(
+        shutil.which("git") is not None and (ROOT / ".git").exists(), "not a git checkout"
+    )
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert not [path for path in tracked if JUNK.search(path)]
