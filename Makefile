@@ -7,11 +7,13 @@
 #   make bench     time the widgets' computations
 #   make clean     remove the venv and caches
 #
-# Extra arguments: make test PYTEST_ARGS="-x -k forward", make lab LAB_ARGS=--no-browser
+# Extra arguments: make test PYTEST_ARGS="-x -k forward", make lab LAB_ARGS=--no-browser,
+# make bench BENCH_ARGS=...
 
 PYTHON ?= python3
 VENV ?= .venv
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 # Extra JupyterLab arguments, e.g. make lab LAB_ARGS=--no-browser
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
@@ -41,7 +43,7 @@ lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff format --check .
 
 bench: $(RUNTIME_STAMP)
-	$(VPY) benchmarks/bench_widgets.py
+	$(VPY) benchmarks/bench_widgets.py $(BENCH_ARGS)
 
 venv: $(RUNTIME_STAMP)
 venv-test: $(TEST_STAMP)
@@ -49,8 +51,8 @@ venv-test: $(TEST_STAMP)
 $(VPY):
 	$(PYTHON) -m venv $(VENV)
 
-# Order-only dependency on the interpreter: recreating nothing but the
-# stamps never recreates the venv, and deleting .venv redoes everything.
+# Order-only dependency on the interpreter: a reinstall never recreates the
+# venv; deleting .venv (make clean) redoes everything.
 $(RUNTIME_STAMP): requirements.txt pyproject.toml | $(VPY)
 	$(PIP) install --quiet -r requirements.txt -e .
 	touch $@

@@ -179,8 +179,20 @@ def screenshot(page, name: str) -> Path:
 def run_all_cells(page, n_widgets: int, timeout_ms: float = 180_000) -> None:
     """Wait for an idle kernel, Run All, and wait until every cell ran and every widget drew."""
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    started = "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]" + (
+        ".some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"
+    )
+    for attempt in range(3):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        # On a freshly started kernel the first Run All can be lost: try again if
+        # no cell has started after a while.
+        try:
+            page.wait_for_function(started, timeout=15_000, polling=200)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
     # Every code cell has an execution count (not "[ ]" or "[*]") and every widget
     # shows its text; nothing is left running.
     page.wait_for_function(
@@ -204,14 +216,18 @@ def cell_errors(page) -> list[str]:
     ).all_inner_texts()
 
 
-def settings_line(text: str) -> dict[str, str]:
-    """The first line of a widget's text as a dict.
+def shown_setting(text: str, label: str) -> str | None:
+    """The value the text's first line gives for ``label``, or None.
 
-    ``"learning rate = 0.5 · epochs = 100\\n…"`` → ``{"learning rate": "0.5", "epochs": "100"}``
+    ``shown_setting("learning rate = 0.5 · epochs = 100\\n…", "epochs")`` → ``"100"``.
+    Labels may themselves contain " = " ("hidden layer 2 (0 = none)").
     """
     first = text.strip().splitlines()[0] if text.strip() else ""
-    pairs = (part.split(" = ", 1) for part in first.split(SETTINGS_SEPARATOR) if " = " in part)
-    return {name.strip(): value.strip() for name, value in pairs}
+    prefix = label.strip() + " = "
+    for part in first.split(SETTINGS_SEPARATOR):
+        if part.startswith(prefix):
+            return part[len(prefix) :].strip()
+    return None
 
 
 def same_setting(shown: str, readout: str) -> bool:
@@ -261,6 +277,27 @@ JS_SNAPSHOT = """(widget, [kind, index]) => {
             ? 'on' : 'off';
     }
     return [pre ? pre.textContent : '', img ? (img.getAttribute('src') || '') : '', value];
+}"""
+
+
+JS_WATCH = """(widget) => {
+    // Page-side stopwatch for one change: from the last key press or click in the
+    // widget to the last change of its text or image.
+    if (window.nnChange && window.nnChange.stop) window.nnChange.stop();
+    const change = {start: null, end: null};
+    const onInput = () => { change.start = performance.now(); change.end = null; };
+    widget.addEventListener('keydown', onInput, true);
+    widget.addEventListener('click', onInput, true);
+    const observer = new MutationObserver(() => { change.end = performance.now(); });
+    observer.observe(widget.querySelector(':scope > .nn-widget-figure'), {attributes: true});
+    observer.observe(widget.querySelector(':scope > .nn-widget-text'),
+                     {childList: true, subtree: true, characterData: true});
+    change.stop = () => {
+        observer.disconnect();
+        widget.removeEventListener('keydown', onInput, true);
+        widget.removeEventListener('click', onInput, true);
+    };
+    window.nnChange = change;
 }"""
 
 
@@ -339,7 +376,7 @@ class WidgetDriver:
         while time.perf_counter() < deadline:
             text, src, value = self.snapshot(control)
             want = expected if expected is not None else value
-            shown = settings_line(text).get(control.label.strip())
+            shown = shown_setting(text, control.label)
             if shown is not None and same_setting(shown, want) and src and src != old_src:
                 return time.perf_counter() - start
             time.sleep(0.005)
@@ -381,12 +418,16 @@ def check_widgets_follow_controls(page, name: str, n_widgets: int) -> list[Timin
     timings = []
 
     def timed(widget, control, change, expected, how):
-        """Make ``change`` (a call of ``widget``), wait for its figure, record the time."""
+        """Make ``change`` (a call of ``widget``), wait for its figure, record the time
+        from the key press (or click) to the last update of the text and image, as
+        the page's own clock saw them."""
         _, old_src = widget.state()
-        start = time.perf_counter()
+        widget.root.evaluate(JS_WATCH)
         change(control)
         widget.wait_for_figure(control, expected, old_src)
-        timings.append(Timing(f"{name} · {control.label} · {how}", time.perf_counter() - start))
+        start, end = widget.root.evaluate("() => [window.nnChange.start, window.nnChange.end]")
+        assert start is not None and end is not None, f"{name}: no input event seen"
+        timings.append(Timing(f"{name} · {control.label} · {how}", (end - start) / 1000))
 
     for index in range(n_widgets):
         widget = WidgetDriver(page, index)
@@ -414,7 +455,7 @@ def check_widgets_follow_controls(page, name: str, n_widgets: int) -> list[Timin
                 widget.wait_for_figure(control, None, old_src)
                 text, _ = widget.settle()
                 final = widget.readout(control)
-                shown = settings_line(text).get(control.label.strip(), "")
+                shown = shown_setting(text, control.label) or ""
                 assert same_setting(shown, final), (
                     f"{name}: after two quick changes {control.label!r} reads {final} "
                     f"but the figure shows {shown!r}"

@@ -494,18 +494,30 @@ def _sigmoid_layers_and_copies(sizes, seed):
     return layers, weights, biases
 
 
-@pytest.mark.parametrize("sizes", [(2, 3, 1), (2, 4, 3, 1)])
-def test_train_sigmoid_network_gives_the_same_numbers_as_train(sizes):
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("learning_rate", [0.1, 1.0, 2.0])
+@pytest.mark.parametrize("sizes", [(2, 1), (2, 3, 1), (2, 4, 3, 1)])
+def test_train_sigmoid_network_gives_the_same_numbers_as_train(sizes, learning_rate, seed):
     X, Y = nn.xor_gate()
-    layers, weights, biases = _sigmoid_layers_and_copies(sizes, seed=2)
-    costs = nn.train(layers, X, Y, learning_rate=2.0, epochs=300)
-    fast_costs = nn.train_sigmoid_network(weights, biases, X, Y, learning_rate=2.0, epochs=300)
-    # Bit for bit: the fast path computes the same formulas in the same order, so a
-    # widget and a lesson cell print the same numbers.
-    assert np.array_equal(fast_costs, costs)
+    layers, weights, biases = _sigmoid_layers_and_copies(sizes, seed=seed)
+    costs = nn.train(layers, X, Y, learning_rate=learning_rate, epochs=2000)
+    fast_costs = nn.train_sigmoid_network(weights, biases, X, Y, learning_rate, epochs=2000)
+    # Same formulas, sums in another order: equal to rounding, so a widget and a
+    # lesson cell print the same rounded numbers.
+    np.testing.assert_allclose(fast_costs, costs, rtol=1e-9, atol=1e-12)
     for layer, W, b in zip(layers[::2], weights, biases, strict=True):
-        assert np.array_equal(W, layer.W)
-        assert np.array_equal(b, layer.b)
+        np.testing.assert_allclose(W, layer.W, rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(b, layer.b, rtol=1e-9, atol=1e-12)
+
+
+def test_train_sigmoid_network_leaves_its_inputs_unchanged_but_the_parameters():
+    X, Y = nn.xor_gate()
+    X_before, Y_before = X.copy(), Y.copy()
+    _, weights, biases = _sigmoid_layers_and_copies((2, 3, 1), seed=0)
+    W_before = [W.copy() for W in weights]
+    nn.train_sigmoid_network(weights, biases, X, Y, 1.0, 10)
+    assert np.array_equal(X, X_before) and np.array_equal(Y, Y_before)
+    assert not any(np.array_equal(W, W0) for W, W0 in zip(weights, W_before, strict=True))
 
 
 def test_train_sigmoid_network_bad_inputs():
@@ -973,3 +985,25 @@ def test_a_whole_number_answer_is_right_or_wrong_never_close():
         assert nn.judge(key, 13.3) == "wrong"
     finally:
         del nn.EXERCISES[key]
+
+
+def test_describe_progress_names_a_rise_and_a_stall_but_not_learning():
+    learning = np.array([0.2, 0.15, 0.1, 0.05])
+    assert nn.describe_progress(learning) is None
+    rising = np.array([0.2, 0.3, 0.1, 0.0])
+    assert nn.describe_progress(rising).startswith("unstable: the cost rose at epoch 1")
+    # A wobble smaller than 1% of the starting cost is not a rise.
+    assert nn.describe_progress(np.array([0.2, 0.1, 0.1015, 0.05])) is None
+    stalled = np.array([0.2, 0.199, 0.195])
+    assert nn.describe_progress(stalled).startswith("no progress")
+    with pytest.raises(ValueError, match="non-empty 1-D"):
+        nn.describe_progress([])
+
+
+def test_mark_progress_writes_the_verdict_on_the_axes():
+    _, ax = nn.new_axes()
+    assert nn.mark_progress(ax, [0.2, 0.3, 0.1]).startswith("unstable")
+    assert [text.get_text() for text in ax.texts] == ["unstable"]
+    _, ax = nn.new_axes()
+    assert nn.mark_progress(ax, [0.2, 0.1]) is None
+    assert not ax.texts

@@ -124,7 +124,8 @@ def test_is_valid_nbformat(notebook):
 
 def test_was_executed_top_to_bottom_in_one_fresh_kernel(notebook):
     counts = [cell.execution_count for cell in code_cells(notebook) if cell.source.strip()]
-    assert counts == list(range(1, len(counts) + 1)), "run `make execute`"
+    in_order = counts == list(range(1, len(counts) + 1))
+    assert in_order, f"execution counts {counts}: run `make execute`"
 
 
 def test_has_no_error_outputs(notebook):

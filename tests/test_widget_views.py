@@ -178,3 +178,28 @@ def test_lesson_04_widget_names_divergence_and_no_progress(call):
     assert final_loss >= 0.9 * start_loss, (
         f"at α = {rate.low} the loss should barely move from {start_loss:.3f}: {smallest!r}"
     )
+
+
+TRAINING_VIEWS = [
+    call
+    for call in CALLS
+    if not call.problem
+    and call.view in ("batch_training_view", "feature_cross_view", "hidden_layer_view")
+]
+
+
+@pytest.mark.parametrize("call", TRAINING_VIEWS, ids=lambda call: call.notebook)
+def test_training_widgets_name_instability_and_no_progress(call):
+    """Largest α: the cost rises and the widget says so.  Smallest α: it says no progress.
+
+    A sigmoid output keeps the squared-error cost below ½, so too large a learning
+    rate cannot run to infinity: it shows as a rise of the cost, which the widget names.
+    """
+    rate = call.controls["learning_rate"]
+    others = {name: control.start for name, control in call.controls.items()}
+    largest = run_view(call.view, others | {"learning_rate": rate.high})
+    assert "unstable: the cost rose" in largest, f"at α = {rate.high}: {largest!r}"
+    smallest = run_view(call.view, others | {"learning_rate": rate.low})
+    assert "no progress" in smallest, f"at α = {rate.low}: {smallest!r}"
+    at_start = run_view(call.view, others)
+    assert "unstable" not in at_start and "no progress" not in at_start, at_start
