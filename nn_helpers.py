@@ -680,12 +680,12 @@ def new_axes(
 
 
 def _measure_tick_space_once(ax) -> None:
-    """Give each axis the number of ticks matplotlib would choose, measured now, once.
+    """Fix each axis's number of ticks now, once, at most 5.
 
     The default locator re-measures the tick-label font on every draw to decide
     how many ticks fit (about 20 ms per widget redraw).  With fixed margins the
-    axes never change size, so the answer is the same every time: the ticks
-    look exactly as before, only cheaper.
+    axes never change size, so measuring once gives the same answer; the cap of
+    5 keeps figures uncluttered and saves ~1 ms per tick at every redraw.
     """
     from matplotlib.ticker import AutoLocator, MaxNLocator
 
@@ -821,21 +821,13 @@ def describe_progress(costs) -> str | None:
 
 
 def mark_progress(ax, costs) -> str | None:
-    """Write ``describe_progress(costs)`` on a learning curve's axes; return it (or None)."""
+    """Name ``describe_progress(costs)`` in the title of a learning curve; return it (or None).
+
+    The title, in the warning colour, never covers the curve it describes.
+    """
     verdict = describe_progress(costs)
     if verdict is not None:
-        ax.text(
-            0.97,
-            0.95,
-            verdict.split(":")[0],
-            transform=ax.transAxes,
-            ha="right",
-            va="top",
-            fontsize=11,
-            color=DIVERGED_COLOR,
-            fontweight="bold",
-            bbox={"facecolor": "white", "edgecolor": DIVERGED_COLOR},
-        )
+        ax.set_title(f"{ax.get_title()}: {verdict.split(':')[0]}", color=DIVERGED_COLOR)
     return verdict
 
 
