@@ -15,7 +15,9 @@ VENV ?= .venv
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 # Extra JupyterLab arguments, e.g. make lab LAB_ARGS=--no-browser
-LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_ARGS ?=
+# JupyterLab refuses to start as root without this (containers, CI machines).
+ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 VPY := $(VENV)/bin/python
@@ -27,7 +29,7 @@ TEST_STAMP := $(VENV)/.installed-test
 .PHONY: lab test execute lint bench clean venv venv-test
 
 lab: $(RUNTIME_STAMP)
-	$(VENV)/bin/jupyter lab $(LAB_ARGS) notebooks/01_forward_pass.ipynb
+	$(VENV)/bin/jupyter lab $(ROOT_ARGS) $(LAB_ARGS) notebooks/01_forward_pass.ipynb
 
 test: $(TEST_STAMP)
 	$(VPY) -m pytest --nbval --nbval-current-env \

@@ -23,7 +23,39 @@ def close_figures():
 
 
 def figure_texts(fig) -> list[str]:
-    return [text.get_text() for ax in fig.axes for text in ax.texts]
+    """Every text drawn on the figure's axes, line breaks read as spaces."""
+    return [text.get_text().replace("\n", " ") for ax in fig.axes for text in ax.texts]
+
+
+def label_covers_a_line(ax, label) -> bool:
+    """True if the box of ``label`` covers any visible point of a line drawn on ``ax``.
+
+    Every segment is sampled densely in display coordinates (where it is drawn
+    straight, whatever the axis scale), so a label sitting on a segment between
+    two markers counts too.
+    """
+
+    def inside(bbox, points):
+        return (
+            (points[:, 0] >= bbox.x0)
+            & (points[:, 0] <= bbox.x1)
+            & (points[:, 1] >= bbox.y0)
+            & (points[:, 1] <= bbox.y1)
+        )
+
+    renderer = ax.figure.canvas.get_renderer()
+    box = label.get_bbox_patch().get_window_extent(renderer)
+    axes_box = ax.get_window_extent(renderer)
+    for line in ax.lines:
+        xy = np.column_stack(line.get_data()).astype(float)
+        points = ax.transData.transform(xy[np.isfinite(xy).all(axis=1)])
+        if points.shape[0] > 1:
+            t = np.linspace(0, 1, 200)[:, None]
+            pairs = zip(points[:-1], points[1:], strict=True)
+            points = np.concatenate([a + t * (b - a) for a, b in pairs])
+        if inside(box, points[inside(axes_box, points)]).any():
+            return True
+    return False
 
 
 # --- lesson 02: neuron_forward_backward ------------------------------------
@@ -283,7 +315,7 @@ def test_describe_descent():
 def test_plot_descent_path_marks_divergence():
     path, diverged_at = nh.gradient_descent_1d(nh.u_loss_gradient, nh.CURVE_START, 50, 20)
     ax = nh.plot_descent_path(path, diverged_at, title="α = 50")
-    assert f"diverged at step {diverged_at}" in [t.get_text() for t in ax.texts]
+    assert f"diverged at step {diverged_at}" in figure_texts(ax.figure)
     lo, hi = ax.get_xlim()
     assert lo < path[1] < hi  # the first overshoot stays in view
     with pytest.raises(ValueError, match="non-empty"):
@@ -308,7 +340,7 @@ def test_learning_rate_view_defaults():
     assert text == "final w = 2.000 · final loss = 0.000"
 
 
-@pytest.mark.parametrize("learning_rate", [1e-10, 20.0, 100.0])
+@pytest.mark.parametrize("learning_rate", [5e-10, 20.0, 500.0])
 @pytest.mark.parametrize("steps", [1, 50])
 def test_learning_rate_view_extreme_slider_ends(learning_rate, steps):
     fig, text = nh.learning_rate_view(learning_rate=learning_rate, steps=steps)
@@ -322,16 +354,76 @@ def test_learning_rate_view_names_divergence():
     assert text in figure_texts(fig)  # named on the figure too
 
 
+@pytest.mark.parametrize("learning_rate", [21.1, 28.1, 50.0, 500.0])
+@pytest.mark.parametrize("steps", [9, 20, 50])
+def test_divergence_label_leaves_the_path_and_the_loss_visible(learning_rate, steps):
+    """The review found the label over the α = 50 path: it now sits in a corner of each panel."""
+    fig, text = nh.learning_rate_view(learning_rate=learning_rate, steps=steps)
+    fig.canvas.draw()
+    labels = [t for ax in fig.axes for t in ax.texts if t.get_text().startswith("diverged")]
+    assert len(labels) == (2 if text.startswith("diverged") else 0)
+    for label in labels:
+        assert not label_covers_a_line(label.axes, label), f"α = {learning_rate}, {steps} steps"
+
+
+def test_compare_learning_rates_label_leaves_the_path_visible():
+    fig = nh.compare_learning_rates()
+    fig.canvas.draw()
+    (label,) = [t for ax in fig.axes for t in ax.texts if t.get_text().startswith("diverged")]
+    assert not label_covers_a_line(label.axes, label)
+
+
+def test_learning_rate_view_loss_per_step_is_on_a_log_scale():
+    """A diverging loss grows by a factor each step: linear axes flatten every step but the last."""
+    fig, _ = nh.learning_rate_view(learning_rate=50.0, steps=20)
+    ax_loss = fig.axes[1]
+    assert ax_loss.get_yscale() == "log"
+    low, high = ax_loss.get_ylim()
+    losses = ax_loss.lines[0].get_ydata()
+    assert low <= losses.min() and losses.max() <= high
+    # α = 5e-10 barely moves: the axis still spans two decades, so the line looks flat.
+    fig, _ = nh.learning_rate_view(learning_rate=5e-10, steps=20)
+    low, high = fig.axes[1].get_ylim()
+    assert high / low >= 100
+
+
+def test_learning_rate_view_notes_a_loss_of_exactly_zero():
+    fig, text = nh.learning_rate_view(learning_rate=10.0, steps=5)  # 1/(2a): lands on w* exactly
+    assert text == "final w = 2.000 · final loss = 0.000"
+    assert any(t.startswith("loss exactly 0 from step 1") for t in figure_texts(fig))
+    nh.render_png(fig)  # no warning about non-positive values on the log axis
+
+
+def test_lesson_04_slider_stops_on_the_lessons_learning_rates():
+    """4 notches a decade from 5e-10: 5e-10, 0.5, 5, 50 and 500 are notches.
+
+    A notch is 10 ** (min + k·step) in floating point — 4.999999999999999 for 5 —
+    so the view uses α to the slider's 3 significant digits.
+    """
+    pytest.importorskip("ipywidgets")
+    slider = nh.log_slider("learning rate α", 5e-10, 500, value=5.0)
+    assert slider.value == 5.0
+    notches = []
+    for k in range(round((slider.max - slider.min) / slider.step) + 1):
+        slider.value = 10 ** (slider.min + k * slider.step)  # one notch at a time
+        notches.append(float(f"{slider.value:.3g}"))
+    for learning_rate in (5e-10, 0.5, 5.0, 50.0, 500.0):
+        assert learning_rate in notches
+    assert 10 ** (slider.min + 40 * slider.step) != 5.0  # why the view rounds
+    for raw, shown in ((10 ** (slider.min + 40 * slider.step), 5.0), (10**slider.max, 500.0)):
+        assert nh.learning_rate_view(raw, 20)[1] == nh.learning_rate_view(shown, 20)[1]
+
+
 def test_learning_rate_widget_builds():
     pytest.importorskip("ipywidgets")
     box = nh.interactive_figure(
         nh.learning_rate_view,
-        learning_rate=nh.log_slider("learning rate α", 1e-10, 100, value=5.0),
+        learning_rate=nh.log_slider("learning rate α", 5e-10, 500, value=5.0),
         steps=nh.int_slider("steps", 1, 50, value=20),
     )
     slider, steps, text_area, image = box.children
     assert "learning rate α = 5 · steps = 20" in text_area.value
-    slider.value = 100.0
+    slider.value = 500.0
     assert "diverged at step" in text_area.value
     steps.value = 1
     assert bytes(image.value).startswith(b"\x89PNG")

@@ -52,12 +52,21 @@ def test_many_seeds_gives_the_numbers_of_train_seed_by_seed(
         assert accuracies[row] == nn.accuracy(nn.predict(layers, X), Y)
 
 
-def test_many_seeds_finds_the_stuck_starts_of_the_lesson():
-    """Seed 0 (the lesson's) learns; 29 stays on the plateau, 38 in a local minimum."""
+def test_many_seeds_finds_the_unsolved_starts_of_the_lesson():
+    """After 5000 epochs seed 0 (the lesson's) is solved; 29 is on the ⅛ plateau, 38 at 1/16."""
     costs, accuracies = nn.train_xor_many_seeds([0, 29, 38])
     assert accuracies.tolist() == [1.0, 0.5, 0.5]
     assert costs[1, -1] == pytest.approx(1 / 8, abs=1e-3)  # every output ½: J = 1/8
-    assert 0.05 < costs[2, -1] < 0.1
+    assert costs[2, -1] == pytest.approx(1 / 16, abs=3e-3)  # two outputs right, two at ½
+
+
+def test_longer_training_solves_a_slow_seed_but_not_seed_158():
+    """Lesson 07's longer run: 29 leaves the ⅛ plateau; 158 stays near 1/16 for 20 000 epochs."""
+    costs, accuracies = nn.train_xor_many_seeds([29, 158], epochs=20000)
+    assert accuracies.tolist() == [1.0, 0.5]
+    assert costs[0, 5000] == pytest.approx(1 / 8, abs=1e-3)
+    assert costs[0, -1] < 0.01
+    assert costs[1, -1] == pytest.approx(1 / 16, abs=1e-3)
 
 
 def test_many_seeds_accepts_a_range_and_numpy_integers():
@@ -101,8 +110,22 @@ def test_plot_xor_training_draws_a_learning_curve_and_a_boundary():
 def test_plot_hidden_units_draws_one_panel_per_hidden_unit(hidden_units):
     X, Y = nn.xor_gate()
     fig = nn.plot_hidden_units(xor_network(0, hidden_units), X, Y, resolution=20)
-    titles = [ax.get_title() for ax in fig.axes]
-    assert titles == [f"hidden unit {unit}" for unit in range(1, hidden_units + 1)]
+    panels, colour_bar = fig.axes[:-1], fig.axes[-1]
+    assert [ax.get_title() for ax in panels] == [
+        f"hidden unit {unit}" for unit in range(1, hidden_units + 1)
+    ]
+    assert colour_bar.get_ylabel() == "activation a"
+    # Exactly one legend, in the first panel: the classes are the same everywhere.
+    assert [ax.get_legend() is not None for ax in panels] == [True] + [False] * (hidden_units - 1)
+
+
+def test_plot_hidden_units_shades_the_activation_not_the_classes():
+    X, Y = nn.xor_gate()
+    layers = xor_network(0)
+    fig = nn.plot_hidden_units(layers, X, Y, resolution=20)
+    shading = fig.axes[0].collections[0]
+    assert shading.get_cmap().name == "Greys"
+    assert shading.get_array().min() >= 0 and shading.get_array().max() <= 1
 
 
 def test_plot_hidden_units_refuses_a_network_without_a_hidden_layer():
@@ -110,6 +133,31 @@ def test_plot_hidden_units_refuses_a_network_without_a_hidden_layer():
     single = nn.build_network([2, 1], np.random.default_rng(0))
     with pytest.raises(ValueError, match="hidden layer"):
         nn.plot_hidden_units(single, X, Y)
+
+
+def test_plot_seed_outcomes_gives_one_colour_and_one_legend_entry_per_outcome():
+    costs = np.array([[3.0, 2.0, 1.0], [3.0, 2.5, 2.0], [3.0, 1.0, 0.5], [2.0, 2.0, 2.0]])
+    outcomes = ["solved", "slow", "solved", "stuck"]
+    ax = nn.plot_seed_outcomes(costs, outcomes, mark_epoch=1)
+    colours = [line.get_color() for line in ax.lines[:4]]
+    assert colours[0] == colours[2] and len({colours[0], colours[1], colours[3]}) == 3
+    np.testing.assert_array_equal(ax.lines[1].get_ydata(), costs[1])
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels == ["solved", "slow", "stuck", "epoch 1"]
+    assert ax.lines[4].get_xdata()[0] == 1  # the dashed mark
+
+
+@pytest.mark.parametrize(
+    ("costs", "outcomes", "message"),
+    [
+        (np.zeros(3), ["a"], "2-D"),
+        (np.zeros((0, 3)), [], "2-D"),
+        (np.zeros((2, 3)), ["a"], "one outcome per row"),
+    ],
+)
+def test_plot_seed_outcomes_refuses_bad_input(costs, outcomes, message):
+    with pytest.raises(ValueError, match=message):
+        nn.plot_seed_outcomes(costs, outcomes)
 
 
 def test_plot_outputs_by_number_draws_the_output_and_both_classes():
@@ -147,7 +195,7 @@ def test_view_retrains_from_the_same_start_every_time():
     "kwargs",
     [
         {"learning_rate": 1e-3, "epochs": 100, "hidden_units": 1, "seed": 0},
-        {"learning_rate": 100.0, "epochs": 10000, "hidden_units": 8, "seed": 20},
+        {"learning_rate": 100.0, "epochs": 10000, "hidden_units": 8, "seed": 199},
         {"learning_rate": 100.0, "epochs": 1, "hidden_units": 1, "seed": 20},
     ],
 )
@@ -322,9 +370,33 @@ KEYS = ["07.1", "07.2", "07.3", "08.1", "08.2", "08.3"]
 
 
 def test_exercise_answers_by_hand():
-    assert nn.EXERCISES["07.1"].solve() == 2 * 8 + 8 + 8 * 1 + 1  # 8·(2+1) + 1·(8+1)
+    # 07.1: the trained network's forward pass for one point, written out in plain NumPy.
+    X, Y = nn.xor_gate()
+    layers = xor_network(0)
+    nn.train(layers, X, Y, 1.0, 5000)
+    W1, b1, W2, b2 = layers[0].W, layers[0].b, layers[2].W, layers[2].b
+    x = np.array([[0.5], [0.5]])
+    a1 = 1 / (1 + np.exp(-(W1 @ x + b1)))
+    y_hat = 1 / (1 + np.exp(-(W2 @ a1 + b2)))
+    assert nn.EXERCISES["07.1"].solve() == pytest.approx(y_hat.item())
     y_hat = 1 / (1 + np.exp(4.0))
     assert nn.EXERCISES["08.2"].solve() == pytest.approx((y_hat - 1) * y_hat * (1 - y_hat))
+
+
+def test_exercises_counting_epochs_use_the_cost_after_k_updates():
+    """07.2 and 08.3: epoch k is the cost after k updates, below 0.01 first there."""
+    X, Y = nn.xor_gate()
+    k = nn.EXERCISES["07.2"].solve()
+    layers = xor_network(1)
+    nn.train(layers, X, Y, 1.0, k)  # k updates
+    assert nn.network_cost(layers, X, Y) < 0.01
+    layers = xor_network(1)
+    nn.train(layers, X, Y, 1.0, k - 1)
+    assert nn.network_cost(layers, X, Y) >= 0.01
+    k = nn.EXERCISES["08.3"].solve()
+    layers = xor_network(0)
+    nn.train_per_example(layers, X, Y, 1.0, k)  # k passes over the examples
+    assert nn.network_cost(layers, X, Y) < 0.01
 
 
 def test_exercise_07_3_counts_the_stuck_seeds_of_two_hidden_units():
