@@ -1014,11 +1014,11 @@ def judge(key: str, answer) -> str:
     error = np.abs(given - expected)
     if np.all(error <= ex.tolerance):
         return "right"
-    # A count or a shape is right or wrong: "close, check your rounding" would mislead.
+    # "Close" means off by no more than rounding to 2 decimals explains (0.005, plus the
+    # slack of a right answer), so its advice, round to 3, is right.  A count or a shape
+    # is never "close".
     whole_numbers = np.array_equal(expected, np.round(expected))
-    if not whole_numbers and np.all(
-        error <= np.maximum(0.05 * np.abs(expected), 10 * ex.tolerance)
-    ):
+    if not whole_numbers and np.all(error <= 0.005 + ex.tolerance):
         return "close"
     return "wrong"
 
@@ -1033,7 +1033,8 @@ def check(key: str, answer) -> None:
     messages = {
         "unanswered": f"Exercise {key}: replace ... with your answer and run this cell again.",
         "right": f"Exercise {key}: right!",
-        "close": f"Exercise {key}: close. Round to 3 decimals and check again. Hint: {ex.hint}",
+        "close": f"Exercise {key}: close. Keep every digit until the end, round to 3 decimals, "
+        f"and check again. Hint: {ex.hint}",
         "wrong": f"Exercise {key}: not yet. Hint: {ex.hint}",
     }
     print(messages[verdict])

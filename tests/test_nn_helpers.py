@@ -909,7 +909,8 @@ def test_registering_a_key_twice_is_refused(exercises):
         (np.float32(0.731), "right"),
         ([0.731], "right"),
         (0.73, "close"),
-        (0.72, "close"),
+        (0.727, "close"),  # within what rounding to 2 decimals explains
+        (0.72, "wrong"),  # beyond it: not a rounding slip
         (0.5, "wrong"),
         (-0.731, "wrong"),
         ("abc", "wrong"),
@@ -956,7 +957,7 @@ def test_check_prints_the_hint_but_never_the_answer(exercises, capsys, answer):
     expected_start = {
         "unanswered": f"Exercise {SCALAR_KEY}: replace ... with your answer",
         "right": f"Exercise {SCALAR_KEY}: right!",
-        "close": f"Exercise {SCALAR_KEY}: close. Round to 3 decimals",
+        "close": f"Exercise {SCALAR_KEY}: close. Keep every digit until the end",
         "wrong": f"Exercise {SCALAR_KEY}: not yet.",
     }[verdict]
     assert out.startswith(expected_start)
