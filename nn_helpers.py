@@ -15,6 +15,7 @@ Each helper's docstring says which lesson introduces it.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -57,11 +58,58 @@ def _check_learning_rate(learning_rate) -> float:
     return float(learning_rate)
 
 
+def _check_whole_number(value, name: str, minimum: int = 1) -> int:
+    """A count (epochs, units, a seed) must be a whole number of at least ``minimum``.
+
+    ``2.0`` and ``True`` are refused: a float or a bool here is almost always a slip.
+    """
+    if (
+        isinstance(value, (bool, np.bool_))
+        or not isinstance(value, (int, np.integer))
+        or value < minimum
+    ):
+        raise ValueError(f"{name} must be a whole number >= {minimum}, got {value!r}")
+    return int(value)
+
+
 def _check_epochs(epochs, name: str = "epochs") -> int:
     """A count of epochs (or steps) must be a whole number of at least 1."""
-    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
-        raise ValueError(f"{name} must be a whole number >= 1, got {epochs!r}")
-    return int(epochs)
+    return _check_whole_number(epochs, name)
+
+
+def _check_layer_sizes(layer_sizes) -> list[int]:
+    """Layer sizes like ``[3, 4, 1]``: at least an input and an output, each a whole number ≥ 1."""
+    try:
+        sizes = list(layer_sizes)
+    except TypeError:
+        raise ValueError(
+            f"layer_sizes must be a list of sizes like [2, 3, 1], got {layer_sizes!r}"
+        ) from None
+    if len(sizes) < 2:
+        raise ValueError(f"layer_sizes needs an input and an output size, got {layer_sizes!r}")
+    return [
+        _check_whole_number(n, f"layer size {number} of {sizes!r}")
+        for number, n in enumerate(sizes, start=1)
+    ]
+
+
+def _check_rng(rng) -> np.random.Generator:
+    """Random starts come from a generator the caller seeds, never from a hidden default."""
+    if not isinstance(rng, np.random.Generator):
+        raise ValueError(
+            f"rng must be a NumPy random Generator, e.g. np.random.default_rng(0), got {rng!r}"
+        )
+    return rng
+
+
+def _check_finite_number(value, name: str) -> float:
+    """A setting such as a threshold or a scale must be one finite real number."""
+    real = (int, float, np.integer, np.floating)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, real):
+        raise ValueError(f"{name} must be a number, got {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return float(value)
 
 
 # ---------------------------------------------------------------------------
@@ -111,6 +159,8 @@ def squared_error_cost(Y, Y_hat) -> tuple[float, np.ndarray]:
     """Cost over a batch and its gradient: ``(J, dY_hat)``.
 
     J = (1/2m) Σ (Y − Ŷ)² and ∂J/∂Ŷ = (Ŷ − Y)/m, with m the number of columns.
+    A NaN in Ŷ gives a NaN cost, without a warning: that is how ``train``
+    notices that training diverged.
     """
     Y, Y_hat = np.asarray(Y, dtype=float), np.asarray(Y_hat, dtype=float)
     _check_matrix(Y_hat, "Y_hat")
@@ -127,10 +177,19 @@ def cross_entropy_cost(Y, Y_hat) -> tuple[float, np.ndarray]:
     J = −(1/m) Σ [Y log Ŷ + (1 − Y) log(1 − Ŷ)];
     ∂J/∂Ŷ = (Ŷ − Y) / (m Ŷ (1 − Ŷ)).  Ŷ is clipped away from 0 and 1 so that
     a saturated output gives a large, finite cost instead of infinity.
+
+    Ŷ must be a probability: a value outside [0, 1] is refused (clipping 1.5 to
+    1 would report a near-zero cost for it).  A NaN in Ŷ gives a NaN cost,
+    without a warning: that is how ``train`` notices that training diverged.
     """
     Y, Y_hat = np.asarray(Y, dtype=float), np.asarray(Y_hat, dtype=float)
     _check_matrix(Y_hat, "Y_hat")
     _check_same_shape(Y, Y_hat, "Y", "Y_hat")
+    if (Y_hat < 0).any() or (Y_hat > 1).any():  # False for NaN, which passes through
+        raise ValueError(
+            "Y_hat must hold probabilities in [0, 1] (the output of a sigmoid), "
+            f"got values from {np.nanmin(Y_hat):g} to {np.nanmax(Y_hat):g}"
+        )
     m = Y.shape[1]
     eps = 1e-12
     P = np.clip(Y_hat, eps, 1 - eps)
@@ -156,7 +215,10 @@ class LinearLayer:
     * ``"xavier"`` — standard normal × sqrt(1 / n_in);
     * ``"he"`` — standard normal × sqrt(2 / n_in).
 
-    b starts at zero.  A lesson may overwrite ``W`` and ``b`` with exact values.
+    b starts at zero.  A lesson may overwrite ``W`` and ``b`` with exact values
+    (whole numbers become floats when training starts).  ``rng`` is required:
+    leaving it out is a ValueError rather than a hidden seed, which would give
+    every layer built without one the same weights.
     """
 
     def __init__(
@@ -167,14 +229,14 @@ class LinearLayer:
         init: str = "small",
         scale: float = 0.01,
     ):
-        for name, n in (("n_in", n_in), ("n_out", n_out)):
-            if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-                raise ValueError(f"{name} must be a whole number >= 1, got {n!r}")
+        n_in = _check_whole_number(n_in, "n_in")
+        n_out = _check_whole_number(n_out, "n_out")
         if init not in INIT_SCHEMES:
             raise ValueError(f"init must be one of {INIT_SCHEMES}, got {init!r}")
-        if rng is None:
-            # Deterministic by default: the caller who wants another start passes a generator.
-            rng = np.random.default_rng(0)
+        # No hidden default seed: every layer built without one would start from the same weights.
+        _check_rng(rng)
+        if _check_finite_number(scale, "scale") <= 0:
+            raise ValueError(f"scale must be a finite number > 0, got {scale!r}")
         std = {"small": scale, "xavier": math.sqrt(1 / n_in), "he": math.sqrt(2 / n_in)}[init]
         self.W = rng.standard_normal((n_out, n_in)) * std  # (n_out, n_in)
         self.b = np.zeros((n_out, 1))  # (n_out, 1)
@@ -276,7 +338,9 @@ class LeakyReLULayer(_ActivationLayer):
     """A = leaky_relu(Z, leak); backward multiplies by 1 or ``leak``."""
 
     def __init__(self, leak: float = 0.1):
-        self.leak = leak
+        self.leak = _check_finite_number(leak, "leak")
+        if not 0 <= self.leak < 1:
+            raise ValueError(f"leak must be at least 0 and below 1, got {leak!r}")
         self.Z = None
 
     def forward(self, Z) -> np.ndarray:
@@ -300,7 +364,9 @@ class DivergenceError(ArithmeticError):
     """Training stopped because the cost stopped being a finite number.
 
     ``epoch`` is the (0-based) epoch at which the cost became non-finite;
-    ``costs`` holds the finite costs before it.
+    ``costs`` holds the finite costs before it.  The usual cause is too large a
+    learning rate (the weights and biases were checked to be finite before
+    training began), so the message suggests a smaller one without blaming it.
     """
 
     def __init__(self, epoch: int, costs: np.ndarray, learning_rate: float):
@@ -309,7 +375,7 @@ class DivergenceError(ArithmeticError):
         self.learning_rate = learning_rate
         super().__init__(
             f"training diverged at epoch {epoch}: the cost is no longer a finite number "
-            f"(learning rate {learning_rate:g} is too large)"
+            "(try a smaller learning rate)"
         )
 
 
@@ -323,9 +389,10 @@ def build_network(
     """Layers for sizes like ``[2, 3, 1]``: Linear, activation, Linear, …, Sigmoid.
 
     Hidden activations are ``"sigmoid"`` or ``"leaky_relu"``; the output is a sigmoid.
+    ``rng`` (an ``np.random.Generator`` the caller seeds) draws every layer's W in turn.
     """
-    if len(layer_sizes) < 2:
-        raise ValueError(f"layer_sizes needs an input and an output size, got {layer_sizes!r}")
+    layer_sizes = _check_layer_sizes(layer_sizes)
+    _check_rng(rng)
     if hidden_activation not in ("sigmoid", "leaky_relu"):
         raise ValueError(
             f"hidden_activation must be 'sigmoid' or 'leaky_relu', got {hidden_activation!r}"
@@ -343,6 +410,7 @@ def build_network(
 
 def count_parameters(layer_sizes: Sequence[int]) -> int:
     """Σ n_l (n_{l−1} + 1): every unit has one weight per input plus a bias."""
+    layer_sizes = _check_layer_sizes(layer_sizes)
     return sum(
         n_out * (n_in + 1) for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:], strict=True)
     )
@@ -377,11 +445,35 @@ def _check_data(X, Y) -> tuple[np.ndarray, np.ndarray]:
     return X, Y
 
 
+def _check_parameter(value, name: str) -> None:
+    """A W or b handed to training must be finite: a NaN there is bad input, not divergence."""
+    if not np.isfinite(value).all():
+        raise ValueError(f"{name} contains NaN or infinite values")
+
+
 def _check_layers_fit(layers, X, Y) -> None:
-    """Catch a network whose first or last layer does not fit the data, before training."""
+    """Catch a network that cannot be trained on the data, before training.
+
+    Every linear layer's W and b become float arrays (a learner who types
+    ``layer.W = np.array([[1, 2]])`` gets whole numbers, which cannot take a
+    fractional gradient step in place) and must be finite; the first and last
+    layers must fit X and Y.  Checked once per call, never once per epoch.
+    """
     linear = [layer for layer in layers if isinstance(layer, LinearLayer)]
     if not linear:
         raise ValueError("the network has no LinearLayer: nothing to train")
+    for number, layer in enumerate(linear, start=1):
+        for name in ("W", "b"):
+            value = getattr(layer, name)
+            if not (isinstance(value, np.ndarray) and value.dtype == np.float64):
+                value = np.asarray(value, dtype=float)
+                setattr(layer, name, value)
+            _check_parameter(value, f"layer {number}'s {name}")
+        if layer.W.ndim != 2 or layer.b.shape != (layer.W.shape[0], 1):
+            raise ValueError(
+                f"layer {number}: expected W of shape (n, n_in) and b of shape (n, 1), "
+                f"got {layer.W.shape} and {layer.b.shape}"
+            )
     if linear[0].n_in != X.shape[0]:
         raise ValueError(
             f"the first layer expects {linear[0].n_in} features but X has {X.shape[0]} rows"
@@ -403,8 +495,15 @@ def train(
     """Full-batch gradient descent for ``epochs`` epochs; returns the cost of every epoch.
 
     Each epoch: forward, cost (recorded *before* the update), backward, update.
+    Bad input (shapes, NaN in X, Y or any W or b) is a ValueError before the
+    first epoch; whole-number W or b are turned into floats on their layer.
+
     If the cost stops being finite, training stops and ``DivergenceError`` says
-    at which epoch; no overflow warnings are printed on the way.
+    at which epoch; no overflow warnings are printed on the way.  This needs an
+    output that can grow without bound (a linear output, a custom cost): a
+    sigmoid output with squared error keeps the cost below ½, so there too
+    large a learning rate shows as a rising or stuck cost instead (see
+    ``describe_progress``).
     """
     X, Y = _check_data(X, Y)
     learning_rate = _check_learning_rate(learning_rate)
@@ -442,6 +541,12 @@ def train_sigmoid_network(weights, biases, X, Y, learning_rate, epochs) -> np.nd
     α/m is applied once to dZ.  Sums are taken in another order than in ``train``,
     so the numbers agree to rounding (~1e-12), not bit for bit; where training is
     chaotic (very large learning rates) those rounding differences can grow.
+
+    Because the arrays are updated in place, each W and b must already be a
+    NumPy array of floats (a list or whole numbers is a ValueError naming it),
+    and finite.  ``DivergenceError`` is raised as in ``train``, which with a
+    sigmoid output and squared error practically never happens: the cost stays
+    below ½.
     """
     X, Y = _check_data(X, Y)
     learning_rate = _check_learning_rate(learning_rate)
@@ -450,6 +555,15 @@ def train_sigmoid_network(weights, biases, X, Y, learning_rate, epochs) -> np.nd
         raise ValueError("weights and biases must be non-empty lists of the same length")
     n_prev = X.shape[0]
     for number, (W, b) in enumerate(zip(weights, biases, strict=True), start=1):
+        for name, value in ((f"W{number}", W), (f"b{number}", b)):
+            if not (isinstance(value, np.ndarray) and value.dtype == np.float64):
+                is_array = isinstance(value, np.ndarray)
+                kind = f"an array of {value.dtype}" if is_array else type(value).__name__
+                raise ValueError(
+                    f"layer {number}'s {name[0]} ({name}) must be a NumPy array of floats, "
+                    f"since it is updated in place, e.g. np.array(..., dtype=float); got {kind}"
+                )
+            _check_parameter(value, f"layer {number}'s {name[0]} ({name})")
         if W.ndim != 2 or W.shape[1] != n_prev or b.shape != (W.shape[0], 1):
             raise ValueError(
                 f"layer {number}: expected W of shape (n, {n_prev}) and b of shape (n, 1), "
@@ -511,13 +625,17 @@ def predict(layers, X, threshold: float = 0.5) -> np.ndarray:
     """Class predictions 0/1: the network's output compared with ``threshold``."""
     X = _as_float_array(X, "X")
     _check_matrix(X, "X")
+    threshold = _check_finite_number(threshold, "threshold")
     return (forward(layers, X) >= threshold).astype(int)
 
 
 def accuracy(predictions, Y) -> float:
     """The fraction of examples whose prediction equals the label."""
-    predictions, Y = np.asarray(predictions), np.asarray(Y)
+    predictions = _as_float_array(predictions, "predictions")
+    Y = _as_float_array(Y, "Y")
     _check_same_shape(predictions, Y, "predictions", "Y")
+    if Y.size == 0:
+        raise ValueError("accuracy needs at least one example, got none")
     return float(np.mean(predictions == Y))
 
 
@@ -530,18 +648,22 @@ def numerical_gradient(f: Callable[[], float], theta: np.ndarray, eps: float = 1
     """∂f/∂θ by central differences, (f(θ + ε) − f(θ − ε)) / 2ε, one entry at a time.
 
     ``theta`` is changed in place while ``f`` (which takes no arguments and reads
-    ``theta``) is evaluated, and restored afterwards.
+    ``theta``) is evaluated, and restored afterwards, even if ``f`` raises.
     """
     if not isinstance(theta, np.ndarray) or theta.dtype != float:
         raise ValueError("theta must be a float NumPy array that f reads (it is nudged in place)")
+    if _check_finite_number(eps, "eps") <= 0:
+        raise ValueError(f"eps must be a finite number > 0, got {eps!r}")
     grad = np.zeros_like(theta)
     for index in np.ndindex(theta.shape):
         original = theta[index]
-        theta[index] = original + eps
-        f_plus = f()
-        theta[index] = original - eps
-        f_minus = f()
-        theta[index] = original
+        try:
+            theta[index] = original + eps
+            f_plus = f()
+            theta[index] = original - eps
+            f_minus = f()
+        finally:
+            theta[index] = original
         grad[index] = (f_plus - f_minus) / (2 * eps)
     return grad
 
@@ -713,6 +835,7 @@ def plot_learning_curve(costs, ax=None, title: str = "Learning curve", label: st
 def plot_points(X, Y, ax=None, labels=("class 0", "class 1")):
     """Scatter 2-D examples (columns of X) with a colour and a marker per class."""
     X, Y = _as_float_array(X, "X"), _as_float_array(Y, "Y")
+    _check_matrix(X, "X")
     if X.shape[0] != 2:
         raise ValueError(f"plot_points needs X of shape (2, m), got {X.shape}")
     if Y.size != X.shape[1]:
@@ -754,6 +877,9 @@ def plot_decision_boundary(
     from matplotlib.colors import ListedColormap
 
     X = _as_float_array(X, "X")
+    _check_matrix(X, "X")
+    if X.shape[0] != 2 or X.shape[1] == 0:
+        raise ValueError(f"plot_decision_boundary needs X of shape (2, m), got {X.shape}")
     if ax is None:
         _, ax = new_axes()
     x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
@@ -771,12 +897,16 @@ def plot_decision_boundary(
     return ax
 
 
-def mark_divergence(ax, epoch: int) -> None:
-    """Write "diverged at step N" across a plot, so divergence is named, not a blank."""
+def mark_divergence(ax, epoch: int, unit: str = "epoch") -> None:
+    """Write "diverged at epoch N" across a plot, so divergence is named, not a blank.
+
+    ``epoch`` is what ``DivergenceError.epoch`` holds; a caller that counts single
+    steps instead passes ``unit="step"``.
+    """
     ax.text(
         0.5,
         0.5,
-        f"diverged at step {epoch}",
+        f"diverged at {unit} {epoch}",
         transform=ax.transAxes,
         ha="center",
         va="center",
@@ -801,10 +931,18 @@ def describe_progress(costs) -> str | None:
     * "no progress": the cost fell by less than ``PROGRESS_TOLERANCE`` of where
       it started: steps too small, a network stuck on a plateau, or a model
       that cannot fit the data (one neuron on XOR).
+    * "diverged": a cost is NaN or infinite (a trainer that does not stop at
+      divergence, or costs collected by hand).
     """
     costs = np.asarray(costs, dtype=float)
     if costs.ndim != 1 or costs.size == 0:
         raise ValueError(f"costs must be a non-empty 1-D sequence, got shape {costs.shape}")
+    not_finite = np.flatnonzero(~np.isfinite(costs))
+    if not_finite.size:
+        return (
+            f"diverged: the cost is no longer a finite number from epoch {not_finite[0]} "
+            "(try a smaller learning rate)"
+        )
     start = costs[0]
     if costs.size > 1:
         rises = np.flatnonzero(np.diff(costs) > RISE_TOLERANCE * start)
@@ -976,6 +1114,14 @@ class Exercise:
     hint: str
     tolerance: float = 5e-4  # half a unit in the 3rd decimal: a correctly rounded answer passes
 
+    @functools.cached_property
+    def expected(self) -> np.ndarray:
+        """``solve()`` as a read-only float array, computed once: some solves train
+        hundreds of networks (~0.5 s), and a learner may check many times."""
+        answer = np.array(self.solve(), dtype=float)
+        answer.setflags(write=False)
+        return answer
+
 
 EXERCISES: dict[str, Exercise] = {}
 
@@ -999,7 +1145,7 @@ def judge(key: str, answer) -> str:
     if answer is None or answer is Ellipsis:
         return "unanswered"
     ex = EXERCISES[key]
-    expected = np.asarray(ex.solve(), dtype=float)
+    expected = ex.expected
     try:
         given = np.asarray(answer, dtype=float)
     except (TypeError, ValueError):
@@ -1045,6 +1191,40 @@ def check(key: str, answer) -> None:
 # views behind that lesson's widgets, its figures, its exercises.
 # ===========================================================================
 
+# --- Shared by the lesson widgets ------------------------------------------
+
+
+def draw_training(costs, predict_proba, X, Y, title: str = "Decision boundary", resolution=100):
+    """Learning curve beside the shaded decision boundary of a trained model: ``(fig, text)``.
+
+    The training widgets of lessons 05–07 (and lesson 07's training figure)
+    draw with it, so they look and report alike.  ``predict_proba(P)`` gives
+    the trained model's outputs (1, k) for points P (2, k).  The text is
+    ``final cost = … · accuracy = …``: the squared-error cost of the outputs on
+    X (the cost after the last update; ``costs[-1]`` is the one before) and the
+    ``rounded_accuracy``; a second line names ``describe_progress(costs)`` when
+    the learning curve shows instability or a stall.  The plane is shaded by
+    the outputs rounded as printed (3 decimals), like the accuracy: a neuron
+    stuck at ŷ = 0.5 ± 1e-16 (XOR without the cross) shades it one colour on
+    every machine, not by its rounding noise.
+    """
+
+    def rounded_proba(P):
+        return np.round(predict_proba(P), 3)
+
+    fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
+    plot_learning_curve(costs, ax=ax_cost)
+    ax_cost.set_ylim(bottom=0)
+    verdict = mark_progress(ax_cost, costs)
+    plot_decision_boundary(rounded_proba, X, Y, ax=ax_boundary, title=title, resolution=resolution)
+    Y_hat = predict_proba(X)
+    final_cost, _ = squared_error_cost(Y, Y_hat)
+    text = f"final cost = {final_cost:.3f} · accuracy = {rounded_accuracy(Y_hat, Y):.0%}"
+    return fig, text + (f"\n{verdict}" if verdict else "")
+
+
+# --- end of the shared section ---
+
 # --- Lesson 01: the forward pass -------------------------------------------
 
 EXAMPLE_A_SEED = 1  # the seed lesson 01 draws worked example A's weights from
@@ -1059,17 +1239,6 @@ def example_a_table() -> np.ndarray:
     return np.array(
         [[9.0, 9.0, 9.0], [14.0, 16.0, 16.0], [10.0, 8.0, 7.0], [11.0, 12.0, 10.0], [8.0, 9.0, 9.0]]
     )
-
-
-def _check_layer_sizes(layer_sizes) -> list[int]:
-    """Layer sizes like ``[3, 4, 1]``: at least an input and an output, each a whole number ≥ 1."""
-    sizes = list(layer_sizes)
-    if len(sizes) < 2:
-        raise ValueError(f"layer_sizes needs an input and an output size, got {layer_sizes!r}")
-    for n in sizes:
-        if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"every layer size must be a whole number >= 1, got {layer_sizes!r}")
-    return [int(n) for n in sizes]
 
 
 def forward_shapes(layer_sizes: Sequence[int], m: int) -> list[dict[str, tuple[int, int]]]:
@@ -1539,7 +1708,9 @@ def single_neuron(w, b=None) -> list:
     w = _as_float_array(w, "w")
     if w.ndim != 1:
         raise ValueError(f"w must be a 1-D array of weights, got shape {w.shape}")
-    linear = LinearLayer(w.size, 1) if b is not None else NoBiasLinearLayer(w.size, 1)
+    layer_class = LinearLayer if b is not None else NoBiasLinearLayer
+    # The drawn weights are replaced at once by w: the generator only satisfies the constructor.
+    linear = layer_class(w.size, 1, rng=np.random.default_rng(0))
     linear.W = w.reshape(1, -1).copy()  # (1, n)
     if b is not None:
         b = _as_float_array(b, "b")
@@ -1579,7 +1750,10 @@ def gradient_descent_1d(
     """
     learning_rate = _check_learning_rate(learning_rate)
     steps = _check_epochs(steps, "steps")
-    w = float(_as_float_array(w0, "w0"))
+    w0 = _as_float_array(w0, "w0")  # refuses NaN and infinity
+    if w0.size != 1:
+        raise ValueError(f"w0 must be one number (the starting w), got shape {w0.shape}")
+    w = float(w0.item())
     path = [w]
     with np.errstate(over="ignore", invalid="ignore"):
         for step in range(1, steps + 1):
@@ -1688,6 +1862,12 @@ def learning_rate_view(learning_rate: float = 5.0, steps: int = 20):
     step it diverged.  The loss per step is on a log scale: a loss that grows
     (or shrinks) by the same factor every step is a straight line, and the steps
     before a divergence do not flatten against the axis.
+
+    ``learning_rate`` is rounded to 3 significant digits before use (4.999999999999999
+    becomes 5): the log slider's notches are 10^(k/4) computed in floating point, and
+    rounded as the slider shows them they land exactly on 0.5, 5 and 50, the rates of
+    the lesson's figure, so the widget draws the same paths and texts as the lesson.
+    A value with more digits is not used as given.
     """
     # The slider's notches are 10^(k/4) computed in floating point (4.999999999999999
     # for 5): use α as the slider shows it, to 3 significant digits.
@@ -1820,7 +2000,7 @@ def _solve_04_3():
 # The setup of lessons 05 and 06 (CURRICULUM.md): the widgets retrain from
 # exactly these values, so the only difference a learner sees is the one made.
 LESSON06_START_W = (*LESSON02_WEIGHTS, 0.2)  # w1, w2 of lesson 02 and w3 for the cross x1·x2
-LESSON05_START_B = 0.0  # the bias of lessons 03–06 starts at zero
+LESSON05_START_B = 0.0  # the starting bias of lessons 05 and 06 (lesson 03's too; 04 has none)
 
 
 def _check_neuron_batch(W, b, X, Y) -> tuple[np.ndarray, ...]:
@@ -1892,7 +2072,9 @@ def median_seconds(f: Callable[[], object], repeats: int = 25, number: int = 20)
 
 
 def rounded_accuracy(Y_hat, Y, decimals: int = 3) -> float:
-    """Accuracy of outputs rounded to ``decimals`` first, then compared with 0.5 (lesson 06 widget).
+    """Accuracy of outputs rounded to ``decimals`` first, then compared with 0.5 (lesson 05).
+
+    The training widgets of lessons 05–07 report it (through ``draw_training``).
 
     A neuron stuck at ŷ ≈ 0.5 (XOR without the cross) has outputs 0.5 ± 1e-16:
     which side of 0.5 each falls on is rounding noise, which differs between
@@ -1911,20 +2093,9 @@ def _neuron_training_view(X, Y, W, b, learning_rate, epochs, features, title):
     costs = train_sigmoid_network(weights, biases, features(X), Y, learning_rate, epochs)
 
     def predict_proba(P):
-        # Rounded as the course prints: a neuron stuck at ŷ = 0.5 ± 1e-16 (XOR without the
-        # cross) shades the plane one colour on every machine, not by its rounding noise.
-        return np.round(sigmoid(np.dot(weights[0], features(P)) + biases[0]), 3)
+        return sigmoid(np.dot(weights[0], features(P)) + biases[0])
 
-    fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
-    plot_learning_curve(costs, ax=ax_cost)
-    ax_cost.set_ylim(bottom=0)
-    verdict = mark_progress(ax_cost, costs)
-    plot_decision_boundary(predict_proba, X, Y, ax=ax_boundary, title=title, resolution=100)
-    final_accuracy = rounded_accuracy(predict_proba(X), Y)
-    # The cost after the last update, as the lessons print it (costs[-1] is the one before).
-    final_cost, _ = squared_error_cost(Y, sigmoid(np.dot(weights[0], features(X)) + biases[0]))
-    text = f"final cost = {final_cost:.3f} · accuracy = {final_accuracy:.0%}"
-    return fig, text + (f"\n{verdict}" if verdict else "")
+    return draw_training(costs, predict_proba, X, Y, title)
 
 
 def batch_training_view(learning_rate=1.0, epochs=5000):
@@ -1967,7 +2138,13 @@ def neuron_formula(W, b, feature_names: Sequence[str]) -> str:
 
     One term per weight, each named by ``feature_names``, values to 3 decimals.
     """
-    W = _as_float_array(W, "W").ravel()
+    W = _as_float_array(W, "W")
+    # One row only: ravelling a 2-row W would write two neurons' weights as one formula.
+    if W.ndim not in (1, 2) or (W.ndim == 2 and W.shape[0] != 1) or W.size == 0:
+        raise ValueError(
+            f"W must be one neuron's weights, shape (1, n_in) or (n_in,), got {W.shape}"
+        )
+    W = W.ravel()
     b = _as_float_array(b, "b")
     if b.size != 1:
         raise ValueError(f"b must be a single number, got shape {b.shape}")
@@ -2082,14 +2259,17 @@ def _solve_06_2():
 
 @exercise(
     "06.3",
-    question="The crossed neuron retrained from its start with α = 0.1 for 5000 epochs: the last "
-    "cost train returns (the widget's final cost)?",
-    hint="Start from a fresh neuron with the starting weights of 6.4: the layers trained in 6.5 "
-    "are already past the start.",
+    question="The crossed neuron retrained from its start with α = 0.1 for 5000 epochs: the cost "
+    "after training (the widget's final cost)?",
+    hint="Start from a fresh neuron with the starting weights of 6.4 (the layers trained in 6.5 "
+    "are already past the start); after training, compute its cost as 6.5 does, with "
+    "network_cost: train's last entry is the cost before the last update.",
 )
 def _solve_06_3():
     W, b, X3, Y = _lesson06_crossed_start()
-    return train(single_neuron(W[0], b), X3, Y, learning_rate=0.1, epochs=5000)[-1]
+    layers = single_neuron(W[0], b)
+    train(layers, X3, Y, learning_rate=0.1, epochs=5000)
+    return network_cost(layers, X3, Y)  # after the last update (train's costs[-1] is before it)
 
 
 # --- end of lessons 05–06 section ---
@@ -2097,24 +2277,26 @@ def _solve_06_3():
 # --- Lessons 07–08: a hidden layer solves XOR, going deeper ----------------
 
 
-def _check_whole_number(value, name: str, minimum: int = 1) -> int:
-    """A count (hidden units, a seed) must be a whole number of at least ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be a whole number >= {minimum}, got {value!r}")
-    return int(value)
+XOR_SEED = 0  # the seed lesson 07 trains its 2-3-1 network from
+
+
+def xor_network(seed: int = XOR_SEED, hidden_units: int = 3) -> list:
+    """Lesson 07's 2-h-1 sigmoid network from a seeded Xavier start (untrained).
+
+    ``build_network([2, hidden_units, 1], np.random.default_rng(seed), init="xavier")``:
+    the same seed gives the same starting weights every time.
+    """
+    seed = _check_whole_number(seed, "seed", minimum=0)
+    hidden_units = _check_whole_number(hidden_units, "hidden_units")
+    return build_network([2, hidden_units, 1], np.random.default_rng(seed), init="xavier")
 
 
 def plot_xor_training(costs, layers, X, Y, resolution: int = 200, title: str = "Decision boundary"):
     """Learning curve beside the shaded decision boundary of a trained network (lesson 07).
 
-    Returns the figure; the lesson's training cell and the widget view both draw with it.
+    Returns the figure of ``draw_training``, which lesson 07's widget shows too.
     """
-    fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
-    plot_learning_curve(costs, ax=ax_cost)
-    plot_decision_boundary(
-        lambda P: forward(layers, P), X, Y, ax=ax_boundary, title=title, resolution=resolution
-    )
-    return fig
+    return draw_training(costs, lambda P: forward(layers, P), X, Y, title, resolution)[0]
 
 
 def plot_hidden_units(layers, X, Y, resolution: int = 200):
@@ -2239,41 +2421,29 @@ def train_xor_many_seeds(
             W1 -= learning_rate * np.matmul(dZ1, X.T)
             b1 -= learning_rate * dZ1.sum(axis=2, keepdims=True)
         Y_hat = sigmoid(np.matmul(W2, sigmoid(np.matmul(W1, X) + b1)) + b2)  # (S, 1, m)
-    if not np.isfinite(costs).all():
-        epoch = int(np.argmin(np.isfinite(costs).all(axis=0)))
-        raise DivergenceError(epoch, costs[:, :epoch].copy(), learning_rate)
+    # No divergence check: a sigmoid output keeps every cost below ½ (it saturates instead).
     accuracies = ((Y_hat >= 0.5) == Y).mean(axis=(1, 2))
     return costs, accuracies
 
 
-def hidden_layer_view(learning_rate=1.0, epochs=5000, hidden_units=3, seed=0):
+def hidden_layer_view(learning_rate=1.0, epochs=5000, hidden_units=3, seed=XOR_SEED):
     """Lesson 07 widget: train a 2-h-1 sigmoid network on XOR from a seeded Xavier start.
 
     Every call starts again from the weights of ``seed``, so only the changed
-    setting differs.  Returns ``(figure, text)``: learning curve and shaded
-    decision boundary, and ``final cost = … · accuracy = …%``.
+    setting differs.  Returns ``(figure, text)`` of ``draw_training``: learning
+    curve and shaded decision boundary, and ``final cost = … · accuracy = …%``.
     """
     learning_rate = _check_learning_rate(learning_rate)
     epochs = _check_epochs(epochs)
-    hidden_units = _check_whole_number(hidden_units, "hidden_units")
-    seed = _check_whole_number(seed, "seed", minimum=0)
     X, Y = xor_gate()
-    layers = build_network([2, hidden_units, 1], np.random.default_rng(seed), init="xavier")
+    layers = xor_network(seed, hidden_units)
     weights = [layer.W for layer in layers if isinstance(layer, LinearLayer)]
     biases = [layer.b for layer in layers if isinstance(layer, LinearLayer)]
-    try:
-        # The fast path trains the layers' own arrays in place, with train's numbers.
-        costs = train_sigmoid_network(weights, biases, X, Y, learning_rate, epochs)
-    except DivergenceError as error:
-        fig, ax = new_axes()
-        mark_divergence(ax, error.epoch)
-        return fig, f"diverged at epoch {error.epoch}"
-    fig = plot_xor_training(costs, layers, X, Y, resolution=100)
-    verdict = mark_progress(fig.axes[0], costs)
-    final_cost = network_cost(layers, X, Y)
-    final_accuracy = accuracy(predict(layers, X), Y)
-    text = f"final cost = {final_cost:.3f} · accuracy = {final_accuracy:.0%}"
-    return fig, text + (f"\n{verdict}" if verdict else "")
+    # The fast path trains the layers' own arrays in place, with train's numbers.  It cannot
+    # diverge to infinity: the sigmoid output keeps the cost below ½ (too large a learning
+    # rate saturates the units instead, and describe_progress names that).
+    costs = train_sigmoid_network(weights, biases, X, Y, learning_rate, epochs)
+    return draw_training(costs, lambda P: forward(layers, P), X, Y, "Decision boundary")
 
 
 def train_per_example(
@@ -2334,6 +2504,8 @@ def binary_digits(numbers, bits: int = 4) -> np.ndarray:
     """
     bits = _check_whole_number(bits, "bits")
     numbers = np.asarray(numbers)
+    if numbers.size == 0:
+        raise ValueError("numbers must contain at least one number, got an empty array")
     if numbers.ndim != 1 or not np.issubdtype(numbers.dtype, np.integer):
         raise ValueError(f"numbers must be a 1-D array of whole numbers, got {numbers!r}")
     if numbers.min() < 0 or numbers.max() >= 2**bits:
@@ -2369,8 +2541,7 @@ def plot_outputs_by_number(layers, numbers, X, Y, ax=None, title: str = "Output 
     return ax
 
 
-# Exercises of lesson 07.  XOR_SEED is the seed the lesson trains from.
-XOR_SEED = 0
+# Exercises of lessons 07 and 08, from the network of lesson 07 (xor_network).
 
 
 @exercise(
@@ -2382,7 +2553,7 @@ XOR_SEED = 0
 )
 def _solve_07_1():
     X, Y = xor_gate()
-    layers = build_network([2, 3, 1], np.random.default_rng(XOR_SEED), init="xavier")
+    layers = xor_network()
     train(layers, X, Y, learning_rate=1.0, epochs=5000)
     return forward(layers, np.array([[0.5], [0.5]])).item()
 
@@ -2396,7 +2567,7 @@ def _solve_07_1():
 )
 def _solve_07_2():
     X, Y = xor_gate()
-    layers = build_network([2, 3, 1], np.random.default_rng(1), init="xavier")
+    layers = xor_network(seed=1)
     costs = train(layers, X, Y, learning_rate=1.0, epochs=5000)
     if not (costs < 0.01).any():
         raise RuntimeError("seed 1 never reaches a cost below 0.01: reword exercise 07.2")
@@ -2424,7 +2595,7 @@ def _solve_07_3():
 )
 def _solve_08_1():
     X, Y = xor_gate()
-    layers = build_network([2, 3, 1], np.random.default_rng(XOR_SEED), init="xavier")
+    layers = xor_network()
     train(layers, X, Y, learning_rate=1.0, epochs=5000)
     return cross_entropy_cost(Y, forward(layers, X))[0]
 
@@ -2451,7 +2622,7 @@ def _solve_08_2():
 )
 def _solve_08_3():
     X, Y = xor_gate()
-    layers = build_network([2, 3, 1], np.random.default_rng(XOR_SEED), init="xavier")
+    layers = xor_network()
     costs = train_per_example(layers, X, Y, learning_rate=1.0, epochs=2000)
     if not (costs < 0.01).any():
         raise RuntimeError("the cost never falls below 0.01: reword exercise 08.3")

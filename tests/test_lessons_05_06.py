@@ -187,6 +187,9 @@ def test_neuron_formula_writes_signs_and_three_decimals():
     [
         ([[0.1, 0.6]], 0.0, ["x1"], "one name per weight: 2 weights, 1 names"),
         ([[0.1]], [1.0, 2.0], ["x1"], "b must be a single number"),
+        ([[0.1, 0.6], [0.2, 0.3]], 0.0, ["x1", "x2"], r"one neuron's weights.*\(2, 2\)"),
+        ([[[0.1, 0.6]]], 0.0, ["x1", "x2"], r"one neuron's weights.*\(1, 1, 2\)"),
+        ([], 0.0, [], r"one neuron's weights.*\(0,\)"),
     ],
 )
 def test_neuron_formula_refuses_bad_input(W, b, names, message):
@@ -208,6 +211,72 @@ def test_draw_quadrants_puts_the_signs_above_the_points():
     nn.draw_quadrants(ax)
     points = max(collection.get_zorder() for collection in ax.collections)
     assert all(text.get_zorder() > points for text in ax.texts)
+
+
+# --- draw_training: the figure and the text shared by the widgets of lessons 05–07 ----------
+
+
+def test_training_view_draws_both_panels_and_reports_cost_and_accuracy():
+    X, Y = nn.or_gate()
+    Y_hat = np.array([[0.2, 0.7, 0.9, 0.4]])  # the last example is wrong: 3 of 4 right
+
+    def outputs(P):  # Y_hat on the four examples (the plane's shading is not checked here)
+        return Y_hat if P.shape[1] == 4 else np.full((1, P.shape[1]), 0.7)
+
+    costs = np.array([0.3, 0.2, 0.1])
+    fig, text = nn.draw_training(costs, outputs, X, Y, "t")
+    cost_by_hand = ((0.2 - 0) ** 2 + (0.7 - 1) ** 2 + (0.9 - 1) ** 2 + (0.4 - 1) ** 2) / 8
+    assert text == f"final cost = {cost_by_hand:.3f} · accuracy = 75%"
+    ax_cost, ax_boundary = fig.axes
+    assert ax_cost.get_ylim()[0] == 0  # the learning curve starts from a cost of 0
+    assert ax_cost.get_xlabel() == "epoch" and ax_boundary.get_title() == "t"
+
+
+def test_training_view_names_a_stall_in_the_text_and_the_title():
+    X, Y = nn.xor_gate()
+    costs = np.full(10, 0.125)
+    fig, text = nn.draw_training(costs, lambda P: np.full((1, P.shape[1]), 0.5), X, Y)
+    first, second = text.split("\n")
+    assert first == "final cost = 0.125 · accuracy = 50%"
+    assert second == nn.describe_progress(costs)
+    assert fig.axes[0].get_title().endswith(": no progress")
+
+
+def test_training_view_shades_a_stuck_neuron_one_colour():
+    """Outputs 0.5 ± 1e-16 are all 0.500 as printed: one shade, no boundary line."""
+    X, Y = nn.xor_gate()
+
+    def noisy_half(P):
+        return 0.5 + 1e-16 * np.sign(P[0:1] - P[1:2])  # the noise alone would draw a diagonal
+
+    fig, text = nn.draw_training(np.linspace(0.13, 0.125, 5), noisy_half, X, Y)
+    ax_boundary = fig.axes[1]
+    assert not ax_boundary.lines and len(ax_boundary.collections) == 1 + 2  # shading + 2 classes
+    assert "accuracy = 50%" in text
+
+
+def test_training_view_cost_is_of_the_outputs_not_rounded():
+    """The tie rounding is for the shading and the accuracy; the cost takes the raw outputs."""
+    X, Y = nn.or_gate()  # Y = 0, 1, 1, 1
+
+    def outputs(P):
+        return np.full((1, P.shape[1]), 0.1006)  # 0.101 as printed
+
+    _, text = nn.draw_training(np.array([0.4, 0.3]), outputs, X, Y)
+    cost, rounded_cost = (0.1006**2 + 3 * 0.8994**2) / 8, (0.101**2 + 3 * 0.899**2) / 8
+    assert f"{cost:.3f}" != f"{rounded_cost:.3f}"  # 0.305 and 0.304
+    assert text.startswith(f"final cost = {cost:.3f} ·")
+
+
+@pytest.mark.parametrize(
+    "view", [nn.batch_training_view, nn.feature_cross_view, nn.hidden_layer_view]
+)
+def test_the_training_widgets_of_lessons_05_to_07_draw_alike(view):
+    fig, text = view(epochs=200)
+    assert VIEW_TEXT.fullmatch(text), text
+    ax_cost, ax_boundary = fig.axes
+    assert ax_cost.get_ylim()[0] == 0
+    assert ax_boundary.collections[0].get_array() is not None  # the shaded plane
 
 
 # --- the widget views ---------------------------------------------------------------
@@ -266,7 +335,7 @@ def test_views_refuse_a_non_positive_learning_rate():
 
 
 @pytest.mark.parametrize("key", LESSON_EXERCISES)
-def test_exercise_solution_is_right_and_a_wrong_number_is_not(key):
+def test_exercise_rounded_solution_is_right_and_a_wrong_number_is_not(key):
     answer = nn.EXERCISES[key].solve()
     assert np.isfinite(answer)
     assert nn.judge(key, round(float(answer), 3)) == "right"
@@ -297,3 +366,63 @@ def test_exercise_06_1_only_the_example_1_1_contributes():
     Y_hat = nn.sigmoid(W @ X3 + b)
     dz_11 = (Y_hat[0, 3] - Y[0, 3]) / 4 * Y_hat[0, 3] * (1 - Y_hat[0, 3])
     assert nn.EXERCISES["06.1"].solve() == pytest.approx(dz_11)
+
+
+# Independent answers: the curriculum's setup (typed here from CURRICULUM.md, not taken from
+# nn_helpers) trained with plain NumPy, sigmoid as 1 / (1 + e^(−z)).
+
+OR_X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
+OR_Y = np.array([[0.0, 1.0, 1.0, 1.0]])
+XOR_Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+XOR_X3 = np.vstack([OR_X, OR_X[0] * OR_X[1]])  # x1, x2 and the cross x1·x2
+
+
+def plain_sigmoid(Z):
+    return 1 / (1 + np.exp(-Z))
+
+
+def plain_cost(W, b, X, Y):
+    return np.sum((plain_sigmoid(W @ X + b) - Y) ** 2) / (2 * X.shape[1])
+
+
+def plain_descent(W, b, X, Y, learning_rate, epochs):
+    """Full-batch gradient descent on J = (1/2m) Σ (ŷ − y)², written out."""
+    W, b, m = np.array(W, dtype=float), float(b), X.shape[1]
+    for _ in range(epochs):
+        Y_hat = plain_sigmoid(W @ X + b)
+        dZ = (Y_hat - Y) / m * Y_hat * (1 - Y_hat)
+        W, b = W - learning_rate * dZ @ X.T, b - learning_rate * dZ.sum()
+    return W, b
+
+
+def test_exercise_05_1_two_steps_with_plain_numpy():
+    W, b = plain_descent([[0.1, 0.6]], 0.0, OR_X, OR_Y, learning_rate=1.0, epochs=2)
+    assert nn.judge("05.1", plain_cost(W, b, OR_X, OR_Y)) == "right"
+
+
+def test_exercise_05_2_one_half_step_with_plain_numpy():
+    W, b = plain_descent([[0.1, 0.6]], 0.0, OR_X, OR_Y, learning_rate=0.5, epochs=1)
+    assert nn.judge("05.2", plain_cost(W, b, OR_X, OR_Y)) == "right"
+
+
+def test_exercise_05_3_trained_neuron_at_a_new_point_with_plain_numpy():
+    W, b = plain_descent([[0.1, 0.6]], 0.0, OR_X, OR_Y, learning_rate=1.0, epochs=5000)
+    z = W[0, 0] * 0.2 + W[0, 1] * 0.2 + b
+    assert nn.judge("05.3", plain_sigmoid(z)) == "right"
+
+
+def test_exercise_06_2_crossed_neuron_at_a_new_point_with_plain_numpy():
+    W, b = plain_descent([[0.1, 0.6, 0.2]], 0.0, XOR_X3, XOR_Y, learning_rate=1.0, epochs=5000)
+    z = W[0, 0] * 0.2 + W[0, 1] * 0.8 + W[0, 2] * 0.2 * 0.8 + b
+    assert nn.judge("06.2", plain_sigmoid(z)) == "right"
+
+
+def test_exercise_06_3_is_the_cost_after_the_last_update():
+    W, b = plain_descent([[0.1, 0.6, 0.2]], 0.0, XOR_X3, XOR_Y, learning_rate=0.1, epochs=5000)
+    after = plain_cost(W, b, XOR_X3, XOR_Y)
+    assert nn.judge("06.3", after) == "right"
+    assert nn.EXERCISES["06.3"].solve() == pytest.approx(after, rel=1e-9)
+    # Not the last cost train returns, which is the cost before the last update.
+    before = nn.train(nn.single_neuron([0.1, 0.6, 0.2], 0.0), XOR_X3, XOR_Y, 0.1, 5000)[-1]
+    assert before > after
+    assert nn.EXERCISES["06.3"].solve() != pytest.approx(before, rel=1e-9)

@@ -31,6 +31,10 @@ def reference_sigmoid(z):
     return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
 
 
+# A generator for layers whose drawn weights a test overwrites or never reads.
+RNG = np.random.default_rng(0)
+
+
 def small_sigmoid_net(sizes=(2, 3, 1), seed=0, **kwargs):
     return nn.build_network(list(sizes), np.random.default_rng(seed), **kwargs)
 
@@ -135,6 +139,20 @@ def test_cross_entropy_gradient_matches_finite_differences():
     assert nn.gradients_agree(dY_hat, numeric)
 
 
+@pytest.mark.parametrize("bad", [1.5, -0.2, 1 + 1e-9])
+def test_cross_entropy_refuses_outputs_that_are_not_probabilities(bad):
+    # Clipping 1.5 to 1 would report a cost near 0 for a label of 1.
+    with pytest.raises(ValueError, match=r"Y_hat must hold probabilities in \[0, 1\]"):
+        nn.cross_entropy_cost(np.array([[1.0, 0.0]]), np.array([[bad, 0.5]]))
+
+
+@pytest.mark.parametrize("cost_function", [nn.squared_error_cost, nn.cross_entropy_cost])
+def test_a_nan_output_gives_a_nan_cost_without_a_warning(cost_function):
+    # train detects divergence this way, so NaN must pass through (and warnings are errors here).
+    cost, _ = cost_function(np.array([[1.0, 0.0]]), np.array([[math.nan, 0.5]]))
+    assert math.isnan(cost)
+
+
 def test_cross_entropy_is_finite_for_saturated_outputs():
     Y = np.array([[1.0, 0.0, 1.0, 0.0]])
     Y_hat = np.array([[0.0, 1.0, 1.0, 0.0]])  # two confidently wrong, two exactly right
@@ -179,12 +197,25 @@ def test_linear_layer_is_deterministic_under_a_seed():
     c = nn.LinearLayer(3, 2, rng=np.random.default_rng(8), init="xavier")
     assert np.array_equal(a.W, b.W)
     assert not np.allclose(a.W, c.W)
-    # Without a generator the start is still reproducible.
-    assert np.array_equal(nn.LinearLayer(3, 2).W, nn.LinearLayer(3, 2).W)
+
+
+@pytest.mark.parametrize("rng", [None, 0, 7, "seed", np.random.RandomState(0)])
+def test_linear_layer_and_build_network_need_a_generator(rng):
+    # A hidden default seed would give every layer built without one the same weights.
+    message = r"rng must be a NumPy random Generator, e\.g\. np\.random\.default_rng\(0\)"
+    with pytest.raises(ValueError, match=message):
+        nn.LinearLayer(3, 2, rng)
+    with pytest.raises(ValueError, match=message):
+        nn.build_network([2, 3, 1], rng)
+
+
+def test_linear_layer_without_a_generator_is_refused():
+    with pytest.raises(ValueError, match="rng must be a NumPy random Generator"):
+        nn.LinearLayer(3, 2)
 
 
 def test_linear_layer_forward_by_hand():
-    layer = nn.LinearLayer(2, 2)
+    layer = nn.LinearLayer(2, 2, RNG)
     layer.W = np.array([[1.0, 2.0], [-1.0, 0.5]])
     layer.b = np.array([[0.5], [-1.0]])
     A_prev = np.array([[1.0, 0.0, 2.0], [1.0, 2.0, -2.0]])
@@ -238,7 +269,7 @@ def test_layer_forward_values_of_activation_layers():
 
 
 def test_update_params_takes_one_gradient_step():
-    layer = nn.LinearLayer(2, 1)
+    layer = nn.LinearLayer(2, 1, RNG)
     layer.W = np.array([[1.0, -1.0]])
     layer.b = np.array([[0.5]])
     layer.forward(np.array([[1.0, 2.0], [3.0, -1.0]]))
@@ -258,14 +289,16 @@ def test_activation_layers_have_no_parameters():
         layer.update_params(1.0)  # nothing to do, no error
 
 
-@pytest.mark.parametrize("layer", [nn.LinearLayer(2, 1), nn.SigmoidLayer(), nn.LeakyReLULayer()])
+@pytest.mark.parametrize(
+    "layer", [nn.LinearLayer(2, 1, RNG), nn.SigmoidLayer(), nn.LeakyReLULayer()]
+)
 def test_backward_before_forward_is_refused(layer):
     with pytest.raises(ValueError, match="call forward before backward"):
         layer.backward(np.zeros((1, 1)))
 
 
 def test_linear_layer_shape_errors_name_expected_and_actual():
-    layer = nn.LinearLayer(3, 2)
+    layer = nn.LinearLayer(3, 2, RNG)
     with pytest.raises(ValueError, match=r"input of shape \(3, m\), got \(2, 4\)"):
         layer.forward(np.zeros((2, 4)))
     with pytest.raises(ValueError, match=r"input of shape \(3, m\), got \(3,\)"):
@@ -293,15 +326,39 @@ def test_activation_layer_shape_errors_name_expected_and_actual(layer):
         ({"n_in": 2.0, "n_out": 1}, "n_in must be a whole number"),
         ({"n_in": True, "n_out": 1}, "n_in must be a whole number"),
         ({"n_in": 2, "n_out": 1, "init": "glorot"}, "init must be one of .*'glorot'"),
+        ({"n_in": 2, "n_out": 1, "scale": math.nan}, "scale must be a finite number, got nan"),
+        ({"n_in": 2, "n_out": 1, "scale": math.inf}, "scale must be a finite number, got inf"),
+        ({"n_in": 2, "n_out": 1, "scale": 0.0}, "scale must be a finite number > 0, got 0.0"),
+        ({"n_in": 2, "n_out": 1, "scale": -0.1}, "scale must be a finite number > 0, got -0.1"),
+        ({"n_in": 2, "n_out": 1, "scale": "0.1"}, "scale must be a number, got '0.1'"),
     ],
 )
 def test_linear_layer_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
-        nn.LinearLayer(**kwargs)
+        nn.LinearLayer(rng=np.random.default_rng(0), **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("leak", "message"),
+    [
+        (math.nan, "leak must be a finite number, got nan"),
+        (-math.inf, "leak must be a finite number, got -inf"),
+        (-0.1, "leak must be at least 0 and below 1, got -0.1"),
+        (1.0, "leak must be at least 0 and below 1, got 1.0"),
+        (None, "leak must be a number, got None"),
+    ],
+)
+def test_leaky_relu_layer_bad_leak(leak, message):
+    with pytest.raises(ValueError, match=message):
+        nn.LeakyReLULayer(leak)
+
+
+def test_leaky_relu_layer_accepts_a_zero_leak():
+    assert np.array_equal(nn.LeakyReLULayer(0).forward([[-1.0, 2.0]]), [[0.0, 2.0]])
 
 
 def test_reprs():
-    assert repr(nn.LinearLayer(2, 3)) == "LinearLayer(n_in=2, n_out=3)"
+    assert repr(nn.LinearLayer(2, 3, RNG)) == "LinearLayer(n_in=2, n_out=3)"
     assert repr(nn.SigmoidLayer()) == "SigmoidLayer()"
     assert repr(nn.LeakyReLULayer(0.2)) == "LeakyReLULayer(leak=0.2)"
 
@@ -331,6 +388,30 @@ def test_build_network_bad_arguments():
         nn.build_network([2], np.random.default_rng(0))
     with pytest.raises(ValueError, match="hidden_activation must be .*'relu'"):
         nn.build_network([2, 1], np.random.default_rng(0), hidden_activation="relu")
+
+
+@pytest.mark.parametrize(
+    ("sizes", "message"),
+    [
+        ([2], "layer_sizes needs an input and an output size, got \\[2\\]"),
+        ([], "layer_sizes needs an input and an output size"),
+        (3, "layer_sizes must be a list of sizes like \\[2, 3, 1\\], got 3"),
+        ([2, -3, 1], r"layer size 2 of \[2, -3, 1\] must be a whole number >= 1, got -3"),
+        ([2, 0, 1], r"layer size 2 of \[2, 0, 1\] must be a whole number >= 1, got 0"),
+        ([2.5, 1], r"layer size 1 of \[2.5, 1\] must be a whole number >= 1, got 2.5"),
+        ([2, True], "layer size 2 of .* must be a whole number >= 1, got True"),
+    ],
+)
+def test_count_parameters_and_build_network_refuse_bad_sizes(sizes, message):
+    with pytest.raises(ValueError, match=message):
+        nn.count_parameters(sizes)
+    with pytest.raises(ValueError, match=message):
+        nn.build_network(sizes, np.random.default_rng(0))
+
+
+def test_layer_sizes_may_be_any_sequence_of_whole_numbers():
+    assert nn.count_parameters((2, np.int64(3), 1)) == 13
+    assert len(nn.build_network((2, np.int64(3), 1), np.random.default_rng(0))) == 4
 
 
 def test_count_parameters_matches_the_layers():
@@ -479,7 +560,10 @@ def test_divergence_of_a_leaky_network_with_a_huge_learning_rate_gives_no_warnin
     with pytest.raises(nn.DivergenceError) as caught:
         nn.train(layers, 10 * X, Y, learning_rate=10.0, epochs=1000)
     error = caught.value
-    assert "diverged" in str(error) and "learning rate 10" in str(error)
+    assert str(error) == (
+        f"training diverged at epoch {error.epoch}: the cost is no longer a finite number "
+        "(try a smaller learning rate)"
+    )
     assert 0 < error.epoch < 1000
     assert len(error.costs) == error.epoch and np.isfinite(error.costs).all()
     assert np.all(np.diff(error.costs) > 0)
@@ -543,6 +627,26 @@ def test_train_sigmoid_network_bad_inputs():
         nn.train_sigmoid_network([W1, W2], [b1, b2], X * np.nan, Y, 1.0, 10)
 
 
+@pytest.mark.parametrize(
+    ("replace", "message"),
+    [
+        ({"W1": np.ones((3, 2), dtype=int)}, r"layer 1's W \(W1\) must be a NumPy array of floats"),
+        ({"b2": [[0.0]]}, r"layer 2's b \(b2\) must be a NumPy array of floats.*got list"),
+        ({"W2": np.ones((1, 3), dtype=np.float32)}, r"W2\) must be .*got an array of float32"),
+        ({"W2": np.full((1, 3), np.nan)}, r"layer 2's W \(W2\) contains NaN or infinite"),
+        ({"b1": np.full((3, 1), np.inf)}, r"layer 1's b \(b1\) contains NaN or infinite"),
+    ],
+)
+def test_train_sigmoid_network_refuses_parameters_it_cannot_update_in_place(replace, message):
+    X, Y = nn.xor_gate()
+    params = {"W1": np.ones((3, 2)), "b1": np.zeros((3, 1))}
+    params |= {"W2": np.ones((1, 3)), "b2": np.zeros((1, 1))}
+    params |= replace
+    weights, biases = [params["W1"], params["W2"]], [params["b1"], params["b2"]]
+    with pytest.raises(ValueError, match=message):
+        nn.train_sigmoid_network(weights, biases, X, Y, 1.0, 10)
+
+
 # ---------------------------------------------------------------------------
 # Bad input to train
 # ---------------------------------------------------------------------------
@@ -579,6 +683,29 @@ def test_train_refuses_bad_learning_rates(learning_rate):
         _train_xor(learning_rate=learning_rate)
 
 
+@pytest.mark.parametrize(
+    ("value", "minimum", "message"),
+    [
+        (0, 1, "count must be a whole number >= 1, got 0"),
+        (-1, 0, "count must be a whole number >= 0, got -1"),
+        (2.0, 1, "count must be a whole number >= 1, got 2.0"),
+        (True, 0, "count must be a whole number >= 0, got True"),
+        (np.bool_(True), 0, "count must be a whole number >= 0, got np.True_"),
+        ("3", 1, "count must be a whole number >= 1, got '3'"),
+        (None, 1, "count must be a whole number >= 1, got None"),
+    ],
+)
+def test_check_whole_number_refuses(value, minimum, message):
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        nn._check_whole_number(value, "count", minimum=minimum)
+
+
+def test_check_whole_number_returns_a_python_int():
+    assert nn._check_whole_number(np.int64(3), "count") == 3
+    assert type(nn._check_whole_number(np.int64(3), "count")) is int
+    assert nn._check_whole_number(0, "seed", minimum=0) == 0
+
+
 @pytest.mark.parametrize("epochs", [0, -1, 2.5, 2.0, True, "3"])
 def test_train_refuses_bad_epochs(epochs):
     with pytest.raises(ValueError, match="epochs must be a whole number >= 1"):
@@ -587,6 +714,42 @@ def test_train_refuses_bad_epochs(epochs):
 
 def test_train_accepts_numpy_numbers():
     assert _train_xor(learning_rate=np.float32(0.5), epochs=np.int64(3)).shape == (3,)
+
+
+@pytest.mark.parametrize("name", ["W", "b"])
+@pytest.mark.parametrize("bad", [math.nan, math.inf])
+@pytest.mark.parametrize("number", [1, 2])
+def test_train_refuses_non_finite_parameters_before_training(number, bad, name):
+    # Bad input, not divergence: the error names the array, not the learning rate.
+    X, Y = nn.xor_gate()
+    layers = small_sigmoid_net()
+    getattr(layers[2 * (number - 1)], name)[0, 0] = bad
+    with pytest.raises(ValueError, match=f"layer {number}'s {name} contains NaN or infinite"):
+        nn.train(layers, X, Y, 1.0, 5)
+
+
+def test_train_turns_whole_number_parameters_into_floats_on_the_layer():
+    X, Y = nn.xor_gate()
+    layers = small_sigmoid_net()
+    expected = small_sigmoid_net()
+    for layer, reference in zip(layers[::2], expected[::2], strict=True):
+        W = np.arange(layer.W.size).reshape(layer.W.shape) % 3 - 1  # whole numbers
+        layer.W, reference.W = W, W.astype(float)
+        layer.b = [[1]] * layer.b.shape[0]  # a list, as a learner might type it
+        reference.b = np.ones_like(reference.b)
+    costs = nn.train(layers, X, Y, 0.5, 20)
+    assert all(layer.W.dtype == layer.b.dtype == np.float64 for layer in layers[::2])
+    assert np.array_equal(costs, nn.train(expected, X, Y, 0.5, 20))
+    for layer, reference in zip(layers[::2], expected[::2], strict=True):
+        assert np.array_equal(layer.W, reference.W) and np.array_equal(layer.b, reference.b)
+
+
+def test_train_refuses_a_bias_of_the_wrong_shape():
+    X, Y = nn.xor_gate()
+    layers = small_sigmoid_net()
+    layers[2].b = np.zeros((1, 4))
+    with pytest.raises(ValueError, match=r"layer 2: .*got \(1, 3\) and \(1, 4\)"):
+        nn.train(layers, X, Y, 1.0, 5)
 
 
 def test_train_refuses_a_network_without_linear_layers():
@@ -601,7 +764,7 @@ def test_train_refuses_a_network_without_linear_layers():
 
 
 def test_predict_thresholds_the_output():
-    layer = nn.LinearLayer(1, 1)
+    layer = nn.LinearLayer(1, 1, RNG)
     layer.W = np.array([[1.0]])
     layers = [layer, nn.SigmoidLayer()]
     X = np.array([[-2.0, -0.1, 0.0, 0.1, 3.0]])
@@ -617,6 +780,27 @@ def test_accuracy():
     assert nn.accuracy([[0, 1]], [[0, 1]]) == 1.0
     with pytest.raises(ValueError, match=r"same shape: \(1, 3\) vs \(1, 4\)"):
         nn.accuracy([[0, 1, 1]], [[0, 1, 1, 0]])
+
+
+def test_accuracy_refuses_no_examples_and_nan():
+    with pytest.raises(ValueError, match="at least one example"):
+        nn.accuracy([], [])
+    with pytest.raises(ValueError, match="at least one example"):
+        nn.accuracy(np.zeros((1, 0)), np.zeros((1, 0)))
+    with pytest.raises(ValueError, match="predictions contains NaN"):
+        nn.accuracy([[math.nan, 1.0]], [[0.0, 1.0]])
+    with pytest.raises(ValueError, match="Y contains NaN"):
+        nn.accuracy([[0, 1]], [[0.0, math.nan]])
+
+
+@pytest.mark.parametrize(
+    ("threshold", "message"),
+    [(math.nan, "threshold must be a finite number"), ("0.5", "threshold must be a number")],
+)
+def test_predict_refuses_a_bad_threshold(threshold, message):
+    layers = small_sigmoid_net((2, 1))
+    with pytest.raises(ValueError, match=message):
+        nn.predict(layers, np.zeros((2, 3)), threshold=threshold)
 
 
 def test_gate_datasets():
@@ -664,6 +848,38 @@ def test_numerical_gradient_of_a_cubic_and_theta_restored():
     grad = nn.numerical_gradient(lambda: float(np.sum(theta**3)), theta)
     assert np.allclose(grad, 3 * before**2, rtol=1e-8)
     assert np.array_equal(theta, before)
+
+
+def test_numerical_gradient_restores_theta_when_f_raises():
+    theta = np.array([1.0, 2.0])
+    calls = []
+
+    def f():
+        calls.append(theta.copy())
+        if len(calls) == 2:
+            raise RuntimeError("f failed")
+        return float(theta.sum())
+
+    with pytest.raises(RuntimeError, match="f failed"):
+        nn.numerical_gradient(f, theta)
+    assert calls[1][0] != 1.0  # f did see a nudged theta …
+    assert np.array_equal(theta, [1.0, 2.0])  # … and it was put back
+
+
+@pytest.mark.parametrize(
+    ("eps", "message"),
+    [
+        (0.0, "eps must be a finite number > 0, got 0.0"),
+        (-1e-6, "eps must be a finite number > 0"),
+        (math.nan, "eps must be a finite number, got nan"),
+        (math.inf, "eps must be a finite number, got inf"),
+        ("1e-6", "eps must be a number"),
+    ],
+)
+def test_numerical_gradient_refuses_bad_eps(eps, message):
+    theta = np.array([1.0])
+    with pytest.raises(ValueError, match=message):
+        nn.numerical_gradient(lambda: float(theta[0]), theta, eps=eps)
 
 
 def test_numerical_gradient_refuses_non_float_theta():
@@ -739,6 +955,24 @@ def test_plot_decision_boundary_draws_shading_contour_and_both_classes():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["class 0", "class 1"]
 
 
+@pytest.mark.parametrize("plot", ["points", "boundary"])
+@pytest.mark.parametrize("X", [np.zeros(4), np.zeros((2, 2, 1))])
+def test_plots_refuse_x_that_is_not_a_matrix(plot, X):
+    with pytest.raises(ValueError, match=r"X must be a 2-D array \(one example per column\)"):
+        if plot == "points":
+            nn.plot_points(X, np.zeros((1, 4)))
+        else:
+            nn.plot_decision_boundary(lambda P: np.zeros((1, P.shape[1])), X, np.zeros((1, 4)))
+
+
+def test_plot_decision_boundary_refuses_wrong_shape_before_predicting():
+    def never_called(P):
+        raise AssertionError("predict_proba called on bad input")
+
+    with pytest.raises(ValueError, match=r"X of shape \(2, m\), got \(3, 4\)"):
+        nn.plot_decision_boundary(never_called, np.zeros((3, 4)), np.zeros((1, 4)))
+
+
 def test_plot_points_refuses_wrong_shape():
     with pytest.raises(ValueError, match=r"X of shape \(2, m\), got \(3, 4\)"):
         nn.plot_points(np.zeros((3, 4)), np.zeros((1, 4)))
@@ -748,9 +982,11 @@ def test_plot_points_refuses_wrong_shape():
 
 def test_mark_divergence():
     _, ax = nn.new_axes()
-    nn.mark_divergence(ax, 12)
-    texts = [t.get_text() for t in ax.texts]
-    assert texts == ["diverged at step 12"]
+    nn.mark_divergence(ax, 12)  # the epoch of a DivergenceError, as its callers pass it
+    assert [t.get_text() for t in ax.texts] == ["diverged at epoch 12"]
+    _, ax = nn.new_axes()
+    nn.mark_divergence(ax, 3, unit="step")
+    assert [t.get_text() for t in ax.texts] == ["diverged at step 3"]
 
 
 def test_render_png_returns_png_bytes_and_closes_the_figure():
@@ -847,6 +1083,47 @@ def test_interactive_figure_redraws_on_every_change():
     assert calls[-1] == (10.0, 11)
     assert "slope = 10 · points = 11" in html.value and "last value = 100.000" in html.value
     assert len(calls) == 3
+
+
+def _counting_view(calls):
+    def view(slope=1.0):
+        calls.append(slope)
+        fig, ax = nn.new_axes()
+        ax.plot([0, 1], [0, slope])
+        return fig, f"slope = {slope:.3f}"
+
+    return view
+
+
+def test_interactive_figure_shows_a_setting_seen_before_without_calling_the_view():
+    import ipywidgets as widgets
+
+    calls = []
+    slope = nn.log_slider("slope", 0.1, 10, 1.0)
+    box = nn.interactive_figure(_counting_view(calls), slope=slope)
+    image = next(c for c in box.children if isinstance(c, widgets.Image))
+    html = next(c for c in box.children if isinstance(c, widgets.HTML))
+    first_png, first_text = bytes(image.value), html.value
+    slope.value = 10.0
+    assert calls == [1.0, 10.0]
+    slope.value = 1.0
+    assert calls == [1.0, 10.0]  # from the cache
+    assert bytes(image.value) == first_png and html.value == first_text
+
+
+def test_interactive_figure_forgets_the_least_recently_shown_setting(monkeypatch):
+    monkeypatch.setattr(nn, "WIDGET_CACHE_SIZE", 2)
+    calls = []
+    slope = nn.log_slider("slope", 0.1, 10, 1.0)
+    nn.interactive_figure(_counting_view(calls), slope=slope)
+    slope.value = 10.0
+    slope.value = 1.0  # cached: 1 becomes the most recently shown
+    assert calls == [1.0, 10.0]
+    slope.value = 0.1  # a third setting: 10, the least recently shown, is forgotten
+    slope.value = 1.0  # still cached
+    assert calls == [1.0, 10.0, 0.1]
+    slope.value = 10.0  # forgotten: drawn again
+    assert calls == [1.0, 10.0, 0.1, 10.0]
 
 
 def test_interactive_figure_accepts_a_bare_figure_and_escapes_html():
@@ -1001,6 +1278,19 @@ def test_describe_progress_names_a_rise_and_a_stall_but_not_learning():
         nn.describe_progress([])
 
 
+@pytest.mark.parametrize(
+    ("costs", "epoch"),
+    [([0.2, math.nan], 1), ([0.2, 0.1, math.inf, math.nan], 2), ([math.nan], 0)],
+)
+def test_describe_progress_names_a_cost_that_is_no_longer_finite(costs, epoch):
+    verdict = nn.describe_progress(costs)
+    assert verdict.startswith(f"diverged: the cost is no longer a finite number from epoch {epoch}")
+    _, ax = nn.new_axes()
+    ax.set_title("Learning curve")
+    assert nn.mark_progress(ax, costs) == verdict
+    assert ax.get_title() == "Learning curve: diverged"
+
+
 def test_mark_progress_names_the_verdict_in_the_title():
     _, ax = nn.new_axes()
     ax.set_title("Learning curve")
@@ -1010,3 +1300,52 @@ def test_mark_progress_names_the_verdict_in_the_title():
     ax.set_title("Learning curve")
     assert nn.mark_progress(ax, [0.2, 0.1]) is None
     assert ax.get_title() == "Learning curve"
+
+
+# ---------------------------------------------------------------------------
+# Every registered exercise (importing nn_helpers registers all of them)
+# ---------------------------------------------------------------------------
+
+LESSON_EXERCISES = sorted(nn.EXERCISES)
+
+
+def test_every_lesson_registers_exercises():
+    assert {key.split(".")[0] for key in LESSON_EXERCISES} >= {f"0{n}" for n in range(1, 8)}
+
+
+@pytest.mark.parametrize("key", LESSON_EXERCISES)
+def test_registered_exercise_solution_is_right_and_a_wrong_one_is_not(key, capsys):
+    answer = nn.EXERCISES[key].solve()
+    expected = np.asarray(answer, dtype=float)
+    assert expected.size > 0 and np.isfinite(expected).all()
+    assert nn.judge(key, answer) == "right"
+    wrong = expected + 0.1
+    assert nn.judge(key, wrong) != "right"
+    nn.check(key, wrong)
+    out = capsys.readouterr().out
+    assert out.startswith(f"Exercise {key}: not yet. Hint: ")
+    for value in expected.ravel():
+        assert f"{value:.3f}" not in out
+    nn.check(key, ...)
+    assert capsys.readouterr().out == (
+        f"Exercise {key}: replace ... with your answer and run this cell again.\n"
+    )
+
+
+def test_the_expected_answer_is_computed_once():
+    key = "test-nn-helpers-cached"
+    calls = []
+
+    @nn.exercise(key, "What is 0.25 + 0.5?", hint="Add them.")
+    def solve():
+        calls.append(1)
+        return 0.75
+
+    try:
+        assert nn.judge(key, 0.75) == "right"
+        assert nn.judge(key, 0.7) == "wrong"
+        nn.check(key, 0.75)
+        assert calls == [1]
+        assert not nn.EXERCISES[key].expected.flags.writeable
+    finally:
+        del nn.EXERCISES[key]
