@@ -11,15 +11,8 @@ import nn_helpers as nh
 matplotlib.use("Agg")
 pytestmark = pytest.mark.filterwarnings("error")
 
-import matplotlib.pyplot as plt  # noqa: E402  (after choosing the Agg backend)
 
 SETUP_W = np.array([0.1, 0.6])
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def figure_texts(fig) -> list[str]:

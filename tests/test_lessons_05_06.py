@@ -9,7 +9,6 @@ import pytest
 import nn_helpers as nn
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -18,12 +17,6 @@ LESSON_EXERCISES = ["05.1", "05.2", "05.3", "06.1", "06.2", "06.3"]
 VIEW_TEXT = re.compile(
     r"final cost = \d+\.\d{3} · accuracy = \d+%(\n(unstable|no progress): [^\n]+)?"
 )
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def random_batch(rng, n_in=3, m=7):

@@ -12,14 +12,6 @@ matplotlib.use("Agg")
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    import matplotlib.pyplot as plt
-
-    plt.close("all")
-
-
 # --- xor_network: the starting network of lesson 07 -------------------------------------
 
 

@@ -19,13 +19,6 @@ import nn_helpers as nn  # noqa: E402
 pytestmark = pytest.mark.filterwarnings("error")
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    """No test leaves a figure open for the next one."""
-    yield
-    plt.close("all")
-
-
 def reference_sigmoid(z):
     """The textbook formula, for comparison (only used on moderate z)."""
     return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
