@@ -868,11 +868,14 @@ def plot_decision_boundary(
     title: str = "Decision boundary",
     margin: float = 0.5,
     resolution: int = 200,
+    decimals: int | None = None,
 ):
     """Shade the input plane by the model's output and draw the 0.5 contour (lesson 03 onward).
 
     ``predict_proba`` takes a (2, k) array of points and returns (1, k) outputs
-    in [0, 1], for example ``lambda P: forward(layers, P)``.
+    in [0, 1], for example ``lambda P: forward(layers, P)``.  With ``decimals``,
+    a model whose outputs all print the same at that rounding (one stuck at
+    ŷ = 0.5 ± 1e-16) shades the plane one colour instead of by rounding noise.
     """
     from matplotlib.colors import ListedColormap
 
@@ -888,8 +891,12 @@ def plot_decision_boundary(
     grid = np.vstack([G1.ravel(), G2.ravel()])  # (2, resolution²)
     P = np.asarray(predict_proba(grid), dtype=float).reshape(G1.shape)
     shades = ListedColormap(["#BFDDF0", "#F7E1B0"])  # light versions of the class colours
-    ax.contourf(G1, G2, P >= 0.5, levels=[-0.5, 0.5, 1.5], cmap=shades, alpha=0.9)
-    if P.min() < 0.5 < P.max():
+    is_class_1 = P >= 0.5
+    if decimals is not None and np.ptp(np.round(P, decimals)) == 0:
+        # Every output prints the same (a stuck model at ½ ± 1e-16): one class, not noise.
+        is_class_1 = np.round(P, decimals) >= 0.5
+    ax.contourf(G1, G2, is_class_1, levels=[-0.5, 0.5, 1.5], cmap=shades, alpha=0.9)
+    if is_class_1.any() and not is_class_1.all() and P.min() < 0.5 < P.max():
         ax.contour(G1, G2, P, levels=[0.5], colors="black", linewidths=1.2)
     plot_points(X, Y, ax=ax)
     ax.set_title(title)
@@ -918,7 +925,7 @@ def mark_divergence(ax, epoch: int, unit: str = "epoch") -> None:
 
 
 RISE_TOLERANCE = 0.01  # a rise of more than 1% of the starting cost in one epoch is overshooting
-PROGRESS_TOLERANCE = 0.05  # a cost that fell by less than 5% overall has made no progress
+PROGRESS_TOLERANCE = 0.05  # less than 5% of the starting cost in the last half: no progress
 
 
 def describe_progress(costs) -> str | None:
@@ -928,9 +935,11 @@ def describe_progress(costs) -> str | None:
       ``RISE_TOLERANCE`` of the starting cost: steps too large, overshooting.  A
       sigmoid output with squared error keeps the cost below ½, so too large a
       learning rate shows as this rise (and then saturation), never as infinity.
-    * "no progress": the cost fell by less than ``PROGRESS_TOLERANCE`` of where
-      it started: steps too small, a network stuck on a plateau, or a model
-      that cannot fit the data (one neuron on XOR).
+    * "no progress": the cost is still above half its start and fell by less
+      than ``PROGRESS_TOLERANCE`` of the start over the last half of training:
+      steps too small, a network stuck on a plateau (XOR's ⅛, after a first
+      small drop), or a model that cannot fit the data (one neuron on XOR).
+      Slow learning that is still under way is not "no progress".
     * "diverged": a cost is NaN or infinite (a trainer that does not stop at
       divergence, or costs collected by hand).
     """
@@ -950,10 +959,12 @@ def describe_progress(costs) -> str | None:
             return (
                 f"unstable: the cost rose at epoch {rises[0] + 1}, the learning rate is too large"
             )
-    if start - costs[-1] < PROGRESS_TOLERANCE * start:
+    final = costs[-1]
+    recent_fall = costs[costs.size // 2] - final
+    if costs.size > 1 and final > 0.5 * start and recent_fall < PROGRESS_TOLERANCE * start:
         return (
-            "no progress: the cost fell by less than 5%, "
-            "too small a learning rate or a model that is stuck"
+            "no progress: the cost has hardly fallen in the last half of training, "
+            "too small a learning rate or a model stuck on a plateau"
         )
     return None
 
@@ -1203,20 +1214,19 @@ def draw_training(costs, predict_proba, X, Y, title: str = "Decision boundary", 
     ``final cost = … · accuracy = …``: the squared-error cost of the outputs on
     X (the cost after the last update; ``costs[-1]`` is the one before) and the
     ``rounded_accuracy``; a second line names ``describe_progress(costs)`` when
-    the learning curve shows instability or a stall.  The plane is shaded by
-    the outputs rounded as printed (3 decimals), like the accuracy: a neuron
-    stuck at ŷ = 0.5 ± 1e-16 (XOR without the cross) shades it one colour on
-    every machine, not by its rounding noise.
+    the learning curve shows instability or a stall.  Outputs are read as
+    printed (3 decimals) for the accuracy and, when they all print the same,
+    for the shading: a neuron stuck at ŷ = 0.5 ± 1e-16 (XOR without the cross)
+    shades the plane one colour on every machine, not by its rounding noise.
     """
-
-    def rounded_proba(P):
-        return np.round(predict_proba(P), 3)
 
     fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
     plot_learning_curve(costs, ax=ax_cost)
     ax_cost.set_ylim(bottom=0)
     verdict = mark_progress(ax_cost, costs)
-    plot_decision_boundary(rounded_proba, X, Y, ax=ax_boundary, title=title, resolution=resolution)
+    plot_decision_boundary(
+        predict_proba, X, Y, ax=ax_boundary, title=title, resolution=resolution, decimals=3
+    )
     Y_hat = predict_proba(X)
     final_cost, _ = squared_error_cost(Y, Y_hat)
     text = f"final cost = {final_cost:.3f} · accuracy = {rounded_accuracy(Y_hat, Y):.0%}"

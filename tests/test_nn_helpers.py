@@ -1267,6 +1267,12 @@ def test_describe_progress_names_a_rise_and_a_stall_but_not_learning():
     assert nn.describe_progress(np.array([0.2, 0.1, 0.1015, 0.05])) is None
     stalled = np.array([0.2, 0.199, 0.195])
     assert nn.describe_progress(stalled).startswith("no progress")
+    # A first small drop onto a plateau (XOR's ⅛) is still no progress ...
+    plateau = np.array([0.132] + [0.125] * 99)
+    assert nn.describe_progress(plateau).startswith("no progress")
+    # ... but slow learning still under way is not.
+    assert nn.describe_progress(np.linspace(0.089, 0.072, 5000)) is None
+    assert nn.describe_progress(np.array([0.2])) is None  # one epoch says nothing
     with pytest.raises(ValueError, match="non-empty 1-D"):
         nn.describe_progress([])
 
@@ -1342,3 +1348,37 @@ def test_the_expected_answer_is_computed_once():
         assert not nn.EXERCISES[key].expected.flags.writeable
     finally:
         del nn.EXERCISES[key]
+
+
+def _shaded_classes(ax):
+    """Which of the two classes the decision-boundary shading covers anywhere."""
+    filled = next(c for c in ax.collections if getattr(c, "filled", False))
+    return [any(len(polygon) for polygon in polygons) for polygons in filled.allsegs]
+
+
+def test_decision_boundary_rounds_only_a_model_whose_outputs_all_print_alike():
+    X, Y = nn.xor_gate()
+    rng = np.random.default_rng(0)
+
+    def stuck(P):  # ½ ± rounding noise: every output prints 0.500
+        return 0.5 + 1e-16 * rng.standard_normal((1, P.shape[1]))
+
+    _, ax = nn.new_axes()
+    nn.plot_decision_boundary(stuck, X, Y, ax=ax, decimals=3)
+    assert _shaded_classes(ax) == [False, True]  # one colour: the tie, class 1
+    _, ax = nn.new_axes()
+    nn.plot_decision_boundary(stuck, X, Y, ax=ax)
+    assert _shaded_classes(ax) == [True, True]  # without rounding: noise decides
+
+    def gentle_slope(P):  # outputs 0.498 … 0.502: a plateau, but they print differently
+        return 0.5 + 0.002 * (P[0:1] - 0.5)
+
+    _, ax = nn.new_axes()
+    nn.plot_decision_boundary(gentle_slope, X, Y, ax=ax, decimals=3)
+    # Shaded by the exact outputs, so the shading edge is the drawn contour x1 = 0.5.
+    assert _shaded_classes(ax) == [True, True]
+    line = next(c for c in ax.collections if not getattr(c, "filled", True))
+    assert np.allclose(line.allsegs[0][0][:, 0], 0.5, atol=0.02)
+    filled = next(c for c in ax.collections if getattr(c, "filled", False))
+    class_0_right_edge = max(polygon[:, 0].max() for polygon in filled.allsegs[0])
+    assert class_0_right_edge == pytest.approx(0.5, abs=0.02)
