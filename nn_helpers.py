@@ -51,9 +51,7 @@ def _check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) ->
 
 def _check_learning_rate(learning_rate) -> float:
     """A learning rate must be a finite number greater than zero."""
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.number)):
-        raise ValueError(f"learning_rate must be a number, got {learning_rate!r}")
-    if not math.isfinite(learning_rate) or learning_rate <= 0:
+    if _check_finite_number(learning_rate, "learning_rate") <= 0:
         raise ValueError(f"learning_rate must be a finite number > 0, got {learning_rate!r}")
     return float(learning_rate)
 
@@ -233,7 +231,6 @@ class LinearLayer:
         n_out = _check_whole_number(n_out, "n_out")
         if init not in INIT_SCHEMES:
             raise ValueError(f"init must be one of {INIT_SCHEMES}, got {init!r}")
-        # No hidden default seed: every layer built without one would start from the same weights.
         _check_rng(rng)
         if _check_finite_number(scale, "scale") <= 0:
             raise ValueError(f"scale must be a finite number > 0, got {scale!r}")
@@ -860,6 +857,17 @@ def plot_points(X, Y, ax=None, labels=("class 0", "class 1")):
     return ax
 
 
+def _input_plane(X, margin: float, resolution: int) -> tuple[np.ndarray, ...]:
+    """A grid over the data's range plus ``margin``: ``(G1, G2, points)``.
+
+    ``points`` (2, resolution²) holds the grid's points as columns, ready for a model.
+    """
+    x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
+    x2 = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)
+    G1, G2 = np.meshgrid(x1, x2)
+    return G1, G2, np.vstack([G1.ravel(), G2.ravel()])
+
+
 def plot_decision_boundary(
     predict_proba: Callable[[np.ndarray], np.ndarray],
     X,
@@ -885,10 +893,7 @@ def plot_decision_boundary(
         raise ValueError(f"plot_decision_boundary needs X of shape (2, m), got {X.shape}")
     if ax is None:
         _, ax = new_axes()
-    x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
-    x2 = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)
-    G1, G2 = np.meshgrid(x1, x2)
-    grid = np.vstack([G1.ravel(), G2.ravel()])  # (2, resolution²)
+    G1, G2, grid = _input_plane(X, margin, resolution)
     P = np.asarray(predict_proba(grid), dtype=float).reshape(G1.shape)
     shades = ListedColormap(["#BFDDF0", "#F7E1B0"])  # light versions of the class colours
     is_class_1 = P >= 0.5
@@ -902,26 +907,6 @@ def plot_decision_boundary(
     ax.set_title(title)
     ax.legend(loc="upper center", ncols=2, handletextpad=0.2, borderaxespad=0.1)
     return ax
-
-
-def mark_divergence(ax, epoch: int, unit: str = "epoch") -> None:
-    """Write "diverged at epoch N" across a plot, so divergence is named, not a blank.
-
-    ``epoch`` is what ``DivergenceError.epoch`` holds; a caller that counts single
-    steps instead passes ``unit="step"``.
-    """
-    ax.text(
-        0.5,
-        0.5,
-        f"diverged at {unit} {epoch}",
-        transform=ax.transAxes,
-        ha="center",
-        va="center",
-        fontsize=12,
-        color=DIVERGED_COLOR,
-        fontweight="bold",
-        bbox={"facecolor": "white", "edgecolor": DIVERGED_COLOR},
-    )
 
 
 RISE_TOLERANCE = 0.01  # a rise of more than 1% of the starting cost in one epoch is overshooting
@@ -1219,7 +1204,6 @@ def draw_training(costs, predict_proba, X, Y, title: str = "Decision boundary", 
     for the shading: a neuron stuck at ŷ = 0.5 ± 1e-16 (XOR without the cross)
     shades the plane one colour on every machine, not by its rounding noise.
     """
-
     fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
     plot_learning_curve(costs, ax=ax_cost)
     ax_cost.set_ylim(bottom=0)
@@ -1231,6 +1215,22 @@ def draw_training(costs, predict_proba, X, Y, title: str = "Decision boundary", 
     final_cost, _ = squared_error_cost(Y, Y_hat)
     text = f"final cost = {final_cost:.3f} · accuracy = {rounded_accuracy(Y_hat, Y):.0%}"
     return fig, text + (f"\n{verdict}" if verdict else "")
+
+
+def rounded_accuracy(Y_hat, Y, decimals: int = 3) -> float:
+    """Accuracy of outputs rounded to ``decimals`` first, then compared with 0.5 (lessons 05–07).
+
+    The training widgets of lessons 05–07 report it, through ``draw_training``.
+
+    A neuron stuck at ŷ ≈ 0.5 (XOR without the cross) has outputs 0.5 ± 1e-16:
+    which side of 0.5 each falls on is rounding noise, which differs between
+    machines and between ``train`` and ``train_sigmoid_network``.  Rounded as
+    printed, they are all 0.500, one constant answer, so the result no longer
+    depends on the noise.
+    """
+    Y_hat = _as_float_array(Y_hat, "Y_hat")
+    predictions = (np.round(Y_hat, decimals) >= 0.5).astype(int)
+    return accuracy(predictions, Y)
 
 
 # --- end of the shared section ---
@@ -1258,9 +1258,7 @@ def forward_shapes(layer_sizes: Sequence[int], m: int) -> list[dict[str, tuple[i
     ``b`` (n_l, 1) and ``Z`` (n_l, m), which is also the shape of ``A = g(Z)``.
     """
     sizes = _check_layer_sizes(layer_sizes)
-    if isinstance(m, (bool, np.bool_)) or not isinstance(m, (int, np.integer)) or m < 1:
-        raise ValueError(f"m (the number of examples) must be a whole number >= 1, got {m!r}")
-    m = int(m)
+    m = _check_whole_number(m, "m (the number of examples)")
     return [
         {"A_prev": (n_prev, m), "W": (n, n_prev), "b": (n, 1), "Z": (n, m)}
         for n_prev, n in zip(sizes[:-1], sizes[1:], strict=True)
@@ -1788,11 +1786,11 @@ def describe_descent(path, diverged_at, loss: Callable = u_loss) -> str:
 def _name_divergence_in_corner(ax, step: int) -> None:
     """Write "diverged / at step N" in the lower right corner of a lesson 04 panel.
 
-    ``mark_divergence`` writes it across the middle, where a diverging path runs.
-    The corner stays empty: on the loss curve it lies below the parabola, and
-    every step is a chord of the parabola, above it; on the log loss-per-step
-    axes the loss of a diverging run climbs to the upper right.  Two short lines
-    keep the box narrow enough to fit there.
+    Not across the middle, where a diverging path runs.  The corner stays empty:
+    on the loss curve it lies below the parabola, and every step is a chord of
+    the parabola, above it; on the log loss-per-step axes the loss of a
+    diverging run climbs to the upper right.  Two short lines keep the box
+    narrow enough to fit there.
     """
     ax.text(
         0.97,
@@ -2081,22 +2079,6 @@ def median_seconds(f: Callable[[], object], repeats: int = 25, number: int = 20)
     return float(np.median(timings))
 
 
-def rounded_accuracy(Y_hat, Y, decimals: int = 3) -> float:
-    """Accuracy of outputs rounded to ``decimals`` first, then compared with 0.5 (lesson 05).
-
-    The training widgets of lessons 05–07 report it (through ``draw_training``).
-
-    A neuron stuck at ŷ ≈ 0.5 (XOR without the cross) has outputs 0.5 ± 1e-16:
-    which side of 0.5 each falls on is rounding noise, which differs between
-    machines and between ``train`` and ``train_sigmoid_network``.  Rounded as
-    printed, they are all 0.500, one constant answer, so the result no longer
-    depends on the noise.
-    """
-    Y_hat = _as_float_array(Y_hat, "Y_hat")
-    predictions = (np.round(Y_hat, decimals) >= 0.5).astype(int)
-    return accuracy(predictions, Y)
-
-
 def _neuron_training_view(X, Y, W, b, learning_rate, epochs, features, title):
     """Train one sigmoid neuron from (W, b) on features(X) and draw it: ``(fig, text)``."""
     weights, biases = [np.array(W, dtype=float).reshape(1, -1)], [np.full((1, 1), float(b))]
@@ -2323,11 +2305,8 @@ def plot_hidden_units(layers, X, Y, resolution: int = 200):
     n_hidden = layers[0].n_out
     fig, axes = new_axes(ncols=n_hidden, width=3.2 * n_hidden + 1.0, height=3.4)
     axes = np.atleast_1d(axes)
-    margin = 0.5
-    x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
-    x2 = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)
-    G1, G2 = np.meshgrid(x1, x2)
-    A1 = forward(layers[:2], np.vstack([G1.ravel(), G2.ravel()]))  # (h, resolution²)
+    G1, G2, grid = _input_plane(X, margin=0.5, resolution=resolution)
+    A1 = forward(layers[:2], grid)  # (h, resolution²)
     # vmax above 1: the darkest shade stays mid-grey, so the points remain easy to see.
     shade = {"levels": np.linspace(0, 1, 11), "cmap": "Greys", "vmin": 0.0, "vmax": 1.5}
     for unit, ax in enumerate(axes):
@@ -2449,9 +2428,9 @@ def hidden_layer_view(learning_rate=1.0, epochs=5000, hidden_units=3, seed=XOR_S
     layers = xor_network(seed, hidden_units)
     weights = [layer.W for layer in layers if isinstance(layer, LinearLayer)]
     biases = [layer.b for layer in layers if isinstance(layer, LinearLayer)]
-    # The fast path trains the layers' own arrays in place, with train's numbers.  It cannot
-    # diverge to infinity: the sigmoid output keeps the cost below ½ (too large a learning
-    # rate saturates the units instead, and describe_progress names that).
+    # The fast path trains the layers' own arrays in place (train's numbers, to rounding).
+    # It cannot diverge to infinity: the sigmoid output keeps the cost below ½ (too large a
+    # learning rate saturates the units instead, and describe_progress names that).
     costs = train_sigmoid_network(weights, biases, X, Y, learning_rate, epochs)
     return draw_training(costs, lambda P: forward(layers, P), X, Y, "Decision boundary")
 
@@ -2476,6 +2455,8 @@ def train_per_example(
     learning_rate = _check_learning_rate(learning_rate)
     epochs = _check_epochs(epochs)
     _check_layers_fit(layers, X, Y)
+    if rng is not None:
+        _check_rng(rng)
     m = X.shape[1]
     costs = np.empty(epochs)
     with np.errstate(over="ignore", invalid="ignore"):

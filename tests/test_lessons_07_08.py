@@ -446,3 +446,9 @@ def test_each_exercise_takes_the_rounded_solution_and_judges_a_wrong_number_wron
         message = capsys.readouterr().out
         for shown in {f"{solution:.3f}", f"{solution:g}", str(solution)}:
             assert shown not in message
+
+
+def test_train_per_example_refuses_a_shuffling_rng_that_is_not_a_generator():
+    X, Y = nn.xor_gate()
+    with pytest.raises(ValueError, match="rng must be a NumPy random Generator"):
+        nn.train_per_example(nn.xor_network(), X, Y, 1.0, 2, rng=0)

@@ -973,15 +973,6 @@ def test_plot_points_refuses_wrong_shape():
         nn.plot_points(np.zeros((2, 4)), np.zeros((1, 3)))
 
 
-def test_mark_divergence():
-    _, ax = nn.new_axes()
-    nn.mark_divergence(ax, 12)  # the epoch of a DivergenceError, as its callers pass it
-    assert [t.get_text() for t in ax.texts] == ["diverged at epoch 12"]
-    _, ax = nn.new_axes()
-    nn.mark_divergence(ax, 3, unit="step")
-    assert [t.get_text() for t in ax.texts] == ["diverged at step 3"]
-
-
 def test_render_png_returns_png_bytes_and_closes_the_figure():
     plt.close("all")
     fig, ax = nn.new_axes()
