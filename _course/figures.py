@@ -1,0 +1,748 @@
+"""Figures: one look for every lesson, and the drawings of single lessons.
+
+Class 0 and class 1 differ in colour (Okabe–Ito blue and orange, safe for
+colour-blind readers) and in marker.  Margins are fixed in inches, so every
+figure of a kind has the same layout and a widget redraw needs no layout engine.
+
+``new_axes`` makes figures that pyplot shows (lesson cells end with
+``plt.show()``).  Inside ``with offscreen_figures():`` (the widgets) it makes
+figures that belong to no global registry instead, which can be drawn off the
+main thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from typing import Callable, Sequence
+
+import numpy as np
+
+from _course import validation as valid
+from nn_helpers import (
+    CURVE_MINIMUM,
+    CURVE_START,
+    LinearLayer,
+    NeuronGradients,
+    forward,
+    forward_shapes,
+    gradient_descent_1d,
+    gradients_agree,
+    neuron_finite_differences,
+    squared_error_cost,
+    u_loss,
+    u_loss_gradient,
+)
+
+CLASS_COLORS = ("#0072B2", "#E69F00")
+CLASS_MARKERS = ("o", "s")
+FIGSIZE = (5.0, 3.6)
+LINE_COLOR = "#009E73"
+DIVERGED_COLOR = "#D55E00"
+
+_STYLE = {
+    "figure.figsize": FIGSIZE,
+    "figure.dpi": 80,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "legend.fontsize": 9,
+    "legend.frameon": False,
+}
+
+
+_offscreen = threading.local()
+
+
+@contextmanager
+def offscreen_figures():
+    """Within this block (in this thread), ``new_axes`` makes figures pyplot does not know."""
+    _offscreen.active = True
+    try:
+        yield
+    finally:
+        _offscreen.active = False
+
+
+def new_axes(
+    ncols: int = 1, nrows: int = 1, width: float | None = None, height: float | None = None
+):
+    """A figure in the course style: returns ``(fig, ax)`` or ``(fig, axes)``.
+
+    Margins are fixed in inches rather than computed by a layout engine: every
+    figure gets the same look, and a widget redraw saves ~40 ms.
+    """
+    import matplotlib
+
+    matplotlib.rcParams.update(_STYLE)
+    width = width or FIGSIZE[0] * ncols
+    height = height or FIGSIZE[1] * nrows
+    if not getattr(_offscreen, "active", False):
+        import matplotlib.pyplot as plt
+
+        fig, axes = plt.subplots(nrows, ncols, figsize=(width, height))
+    else:
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(width, height))
+        axes = fig.subplots(nrows, ncols)
+    fig.subplots_adjust(
+        left=0.75 / width,
+        right=1 - 0.2 / width,
+        bottom=0.6 / height,
+        top=1 - 0.4 / height,
+        wspace=0.9 * ncols / width,
+        hspace=1.0 * nrows / height,
+    )
+    for ax in np.atleast_1d(axes).ravel():
+        _measure_tick_space_once(ax)
+    return fig, axes
+
+
+def _measure_tick_space_once(ax) -> None:
+    """Fix each axis's number of ticks now, once, at most 5.
+
+    The default locator re-measures the tick-label font on every draw to decide
+    how many ticks fit (about 20 ms per widget redraw).  With fixed margins the
+    axes never change size, so measuring once gives the same answer; the cap of
+    5 keeps figures uncluttered and saves ~1 ms per tick at every redraw.
+    """
+    from matplotlib.ticker import AutoLocator, MaxNLocator
+
+    for axis in (ax.xaxis, ax.yaxis):
+        if type(axis.get_major_locator()) is AutoLocator:
+            # What nbins="auto" computes, capped at 5: uncluttered, and each tick is ~1 ms.
+            nbins = max(1, min(axis.get_tick_space(), 5))
+            axis.set_major_locator(MaxNLocator(nbins=nbins, steps=[1, 2, 2.5, 5, 10]))
+
+
+def plot_learning_curve(costs, ax=None, title: str = "Learning curve", label: str | None = None):
+    """Cost per epoch (lesson 05 onward). Returns the axes."""
+    costs = valid.array(costs, "costs", ndim=1, finite=False)
+    if ax is None:
+        _, ax = new_axes()
+    ax.plot(np.arange(costs.size), costs, color=LINE_COLOR if label is None else None, label=label)
+    ax.set(title=title, xlabel="epoch", ylabel="cost J")
+    if label is not None:
+        ax.legend()
+    return ax
+
+
+def plot_points(X, Y, ax=None, labels=("class 0", "class 1")):
+    """Scatter 2-D examples (columns of X) with a colour and a marker per class."""
+    X, Y = valid.array(X, "X"), valid.array(Y, "Y", ndim=None)
+    if X.shape[0] != 2:
+        raise ValueError(f"plot_points needs X of shape (2, m), got {X.shape}")
+    if Y.size != X.shape[1]:
+        raise ValueError(f"plot_points needs one label per column of X {X.shape}, got Y {Y.shape}")
+    if ax is None:
+        _, ax = new_axes()
+    classes = Y.ravel() >= 0.5
+    for cls in (0, 1):
+        mask = classes == cls
+        ax.scatter(
+            X[0, mask],
+            X[1, mask],
+            s=70,
+            c=CLASS_COLORS[cls],
+            marker=CLASS_MARKERS[cls],
+            edgecolors="black",
+            linewidths=0.8,
+            label=labels[cls],
+            zorder=3,
+        )
+    ax.set(xlabel="x₁", ylabel="x₂")  # plain text: mathtext costs ~7 ms per widget redraw
+    return ax
+
+
+def _input_plane(X, margin: float, resolution: int) -> tuple[np.ndarray, ...]:
+    """A grid over the data's range plus ``margin``: ``(G1, G2, points)``.
+
+    ``points`` (2, resolution²) holds the grid's points as columns, ready for a model.
+    """
+    x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
+    x2 = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)
+    G1, G2 = np.meshgrid(x1, x2)
+    return G1, G2, np.vstack([G1.ravel(), G2.ravel()])
+
+
+def plot_decision_boundary(
+    predict_proba: Callable[[np.ndarray], np.ndarray],
+    X,
+    Y,
+    ax=None,
+    title: str = "Decision boundary",
+    margin: float = 0.5,
+    resolution: int = 200,
+):
+    """Shade the input plane by the model's class and draw the 0.5 contour (lesson 03 onward).
+
+    ``predict_proba`` takes a (2, k) array of points and returns (1, k) outputs
+    in [0, 1], for example ``lambda P: forward(layers, P)``.  A point is shaded
+    as class 1 where its output is at least 0.5: the rule of ``predict``.
+    """
+    from matplotlib.colors import ListedColormap
+
+    if not callable(predict_proba):
+        raise ValueError(f"predict_proba must be a function of points, got {predict_proba!r}")
+    X = valid.array(X, "X")
+    resolution = valid.count(resolution, "resolution", 2, 2000)
+    if X.shape[0] != 2:
+        raise ValueError(f"plot_decision_boundary needs X of shape (2, m), got {X.shape}")
+    if ax is None:
+        _, ax = new_axes()
+    G1, G2, grid = _input_plane(X, margin, resolution)
+    P = np.asarray(predict_proba(grid), dtype=float).reshape(G1.shape)
+    shades = ListedColormap(["#BFDDF0", "#F7E1B0"])  # light versions of the class colours
+    is_class_1 = P >= 0.5  # the rule of predict
+    ax.contourf(G1, G2, is_class_1, levels=[-0.5, 0.5, 1.5], cmap=shades, alpha=0.9)
+    if is_class_1.any() and not is_class_1.all() and P.min() < 0.5 < P.max():
+        ax.contour(G1, G2, P, levels=[0.5], colors="black", linewidths=1.2)
+    plot_points(X, Y, ax=ax)
+    ax.set_title(title)
+    ax.legend(loc="upper center", ncols=2, handletextpad=0.2, borderaxespad=0.1)
+    return ax
+
+
+RISE_TOLERANCE = 0.01  # a rise of more than 1% of the starting cost in one epoch is overshooting
+PROGRESS_TOLERANCE = 0.05  # less than 5% of the starting cost in the last half: no progress
+
+
+def describe_progress(costs) -> str | None:
+    """Name what a learning curve shows when it is not plain learning, or return None.
+
+    * "unstable": the cost rose from one epoch to the next by more than
+      ``RISE_TOLERANCE`` of the starting cost: steps too large, overshooting.  A
+      sigmoid output with squared error keeps the cost below ½, so too large a
+      learning rate shows as this rise (and then saturation), never as infinity.
+    * "no progress": the cost is still above half its start and fell by less
+      than ``PROGRESS_TOLERANCE`` of the start over the last half of training:
+      steps too small, a network stuck on a plateau (XOR's ⅛, after a first
+      small drop), or a model that cannot fit the data (one neuron on XOR).
+      Slow learning that is still under way is not "no progress".
+    * "diverged": a cost is NaN or infinite (a trainer that does not stop at
+      divergence, or costs collected by hand).
+    """
+    costs = valid.array(costs, "costs", ndim=1, finite=False)
+    not_finite = np.flatnonzero(~np.isfinite(costs))
+    if not_finite.size:
+        return (
+            f"diverged: the cost is no longer a finite number from epoch {not_finite[0]} "
+            "(try a smaller learning rate)"
+        )
+    start = costs[0]
+    if costs.size > 1:
+        rises = np.flatnonzero(np.diff(costs) > RISE_TOLERANCE * start)
+        if rises.size:
+            return (
+                f"unstable: the cost rose at epoch {rises[0] + 1}, the learning rate is too large"
+            )
+    final = costs[-1]
+    recent_fall = costs[costs.size // 2] - final
+    if costs.size > 1 and final > 0.5 * start and recent_fall < PROGRESS_TOLERANCE * start:
+        return (
+            "no progress: the cost has hardly fallen in the last half of training, "
+            "too small a learning rate or a model stuck on a plateau"
+        )
+    return None
+
+
+def mark_progress(ax, costs) -> str | None:
+    """Name ``describe_progress(costs)`` in the title of a learning curve; return it (or None).
+
+    The title, in the warning colour, never covers the curve it describes.
+    """
+    verdict = describe_progress(costs)
+    if verdict is not None:
+        ax.set_title(f"{ax.get_title()}: {verdict.split(':')[0]}", color=DIVERGED_COLOR)
+    return verdict
+
+
+def draw_training(costs, predict_proba, X, Y, title="Decision boundary", resolution=100):
+    """Learning curve beside the shaded decision boundary of a trained model: ``(fig, text)``.
+
+    The training widgets of lessons 05–07 (and lesson 07's training figure)
+    draw with it, so they look and report alike.  ``predict_proba(P)`` gives
+    the trained model's outputs (1, k) for points P (2, k).  The text is
+    ``final cost = … · accuracy = …``: the squared-error cost of the outputs on
+    X (after the last update; ``costs[-1]`` is the one before it) and the
+    accuracy by the rule the shading uses (class 1 where ŷ ≥ 0.5), so text and
+    picture always agree; a second line names ``describe_progress(costs)``.
+    """
+    fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
+    plot_learning_curve(costs, ax=ax_cost)
+    ax_cost.set_ylim(bottom=0)
+    verdict = mark_progress(ax_cost, costs)
+    plot_decision_boundary(predict_proba, X, Y, ax=ax_boundary, title=title, resolution=resolution)
+    Y_hat = np.asarray(predict_proba(X), dtype=float)
+    final_cost, _ = squared_error_cost(Y, Y_hat)
+    right = float(np.mean((Y_hat >= 0.5) == (np.asarray(Y) >= 0.5)))  # the shading's rule
+    text = f"final cost = {final_cost:.3f} · accuracy = {right:.0%}"
+    return fig, text + (f"\n{verdict}" if verdict else "")
+
+
+# Colours of the four kinds of array in the shapes figure (Okabe–Ito, colour-blind safe).
+_SHAPE_COLORS = {"W": "#56B4E9", "A_prev": "#CCCCCC", "b": "#E69F00", "Z": "#009E73"}
+# One cell of a matrix is this many inches on every figure, whatever the sizes: the
+# figure grows with the network instead of the cells shrinking, so the drawing is to scale.
+_INCHES_PER_CELL = 0.2
+
+
+def _shapes_layout(layer_sizes, m):
+    """Where each matrix of the shapes figure goes: (kind, label, x, y, rows, cols), in cells."""
+    gap = 2.0  # room for the ·, + and = signs between matrices
+    items, top = [], 0.0
+    for number, shapes in enumerate(forward_shapes(layer_sizes, m), start=1):
+        row_height = max(shapes["W"][0], shapes["A_prev"][0])
+        centre = top - row_height / 2
+        x = 0.0
+        for kind, label in (
+            ("W", f"W{number}"),
+            ("A_prev", "X" if number == 1 else f"A{number - 1}"),
+            ("b", f"b{number}"),
+            ("Z", f"Z{number}"),
+        ):
+            rows, cols = shapes[kind]
+            items.append((kind, label, x, centre - rows / 2, rows, cols))
+            x += cols + gap
+        top -= row_height + 2.5  # room for the labels under the matrices
+    width = max(x + cols for _, _, x, _, _, cols in items)
+    return items, width, -top
+
+
+def _draw_matrix(ax, kind, label, x, y, rows, cols):
+    """A rows × cols grid of unit cells with its name and shape underneath."""
+    from matplotlib.patches import Rectangle
+
+    ax.add_patch(
+        Rectangle((x, y), cols, rows, facecolor=_SHAPE_COLORS[kind], edgecolor="black", lw=1.2)
+    )
+    # All inner grid lines of one matrix as one line (NaN breaks it): one artist, fast to draw.
+    xs, ys = [], []
+    for c in range(1, cols):
+        xs += [x + c, x + c, np.nan]
+        ys += [y, y + rows, np.nan]
+    for r in range(1, rows):
+        xs += [x, x + cols, np.nan]
+        ys += [y + r, y + r, np.nan]
+    if xs:
+        ax.plot(xs, ys, color="black", lw=0.4, alpha=0.5)
+    ax.text(x + cols / 2, y - 0.4, f"{label}\n{(rows, cols)}", ha="center", va="top", fontsize=8)
+
+
+_NEURON_GRADIENT_NAMES = {
+    "dL_dyhat": "dL/dŷ",
+    "dyhat_dz": "dŷ/dz",
+    "dL_dz": "dL/dz",
+    "dL_dw": "dL/dw",
+    "dL_dx": "dL/dx",
+    "dL_db": "dL/db",
+}
+
+
+def _three_decimals(value) -> str:
+    """A number or a 1-D array to 3 decimals, never showing "-0.000".
+
+    Values are first rounded to 8 decimals: a finite-difference estimate is only
+    that accurate, and 0.01249999999 should print like 0.0125 does.
+    """
+    values = np.round(np.atleast_1d(np.asarray(value, dtype=float)), 8)
+    text = " ".join(f"{v:.3f}".replace("-0.000", "0.000") for v in values)
+    return text if np.ndim(value) == 0 else f"[{text}]"
+
+
+def check_neuron_gradients(result: NeuronGradients, verbose: bool = True) -> bool:
+    """Compare every analytic gradient in ``result`` with finite differences (lesson 02).
+
+    Prints one line per gradient — the analytic value, the finite-difference
+    estimate (both to 3 decimals) and ``agree`` / ``DISAGREE`` — and returns
+    True when all agree.
+    """
+    numeric = neuron_finite_differences(result.x, result.w, result.y, result.b)
+    all_ok = True
+    if verbose:
+        print(f"{'gradient':<9}{'analytic':<17}{'finite difference':<19}")
+    for key, estimate in numeric.items():
+        analytic = np.asarray(getattr(result, key), dtype=float)
+        ok = gradients_agree(analytic, estimate)
+        if verbose:
+            print(
+                f"{_NEURON_GRADIENT_NAMES[key]:<9}{_three_decimals(analytic):<17}"
+                f"{_three_decimals(estimate):<19}{'agree' if ok else 'DISAGREE'}"
+            )
+        all_ok = all_ok and ok
+    return all_ok
+
+
+GRADIENT_COLOR = "#CC79A7"  # Okabe–Ito reddish purple (reads as pink): gradients, never data
+_NODE_SIZE = (1.2, 0.42)  # width and height of a node box, in the graph's data units
+
+
+def _graph_node(ax, center, text, caption=None, color="#F2F2F2"):
+    """A fixed-size box with ``text`` (the forward value) and an optional caption above it."""
+    from matplotlib.patches import FancyBboxPatch
+
+    width, height = _NODE_SIZE
+    ax.add_patch(
+        FancyBboxPatch(
+            (center[0] - width / 2, center[1] - height / 2),
+            width,
+            height,
+            boxstyle="round,pad=0.04",
+            facecolor=color,
+            edgecolor="#444444",
+            zorder=3,
+        )
+    )
+    ax.text(*center, text, ha="center", va="center", fontsize=11, zorder=4)
+    if caption:
+        ax.text(center[0], center[1] + 0.45, caption, ha="center", fontsize=10, color="#333333")
+
+
+def _graph_edge(ax, start, end, gradient_text, label_at=0.4, label_below=0.0):
+    """A forward arrow start → end, and on it (or ``label_below`` under it) the gradient
+    flowing back, marked ← in pink (``GRADIENT_COLOR``)."""
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops={"arrowstyle": "-|>", "color": "#666666", "lw": 1.2, "shrinkA": 0, "shrinkB": 0},
+        zorder=1,
+    )
+    label_xy = np.asarray(start) + label_at * (np.asarray(end) - np.asarray(start))
+    label_xy[1] -= label_below
+    ax.text(
+        *label_xy,
+        "← " + gradient_text,
+        ha="center",
+        va="center",
+        fontsize=10,
+        color=GRADIENT_COLOR,
+        zorder=2,
+        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": GRADIENT_COLOR},
+    )
+
+
+def draw_neuron_graph(result: NeuronGradients, title: str | None = None):
+    """The computational graph of one sigmoid neuron, as a matplotlib Figure (lessons 02, 03).
+
+    Boxes carry the forward values (grey: inputs and parameters; blue: the
+    linear node, the sigmoid and the loss).  Forward arrows are grey; on every
+    edge a pink label ``← ∂L/∂(node the edge comes from) = …`` is the
+    gradient flowing back.  Numbers are rounded to 3 decimals.  Works for any
+    number of inputs, with or without a bias.
+    """
+    if not isinstance(result, NeuronGradients):
+        raise ValueError(
+            f"draw_neuron_graph expects the result of neuron_forward_backward, got {result!r}"
+        )
+    # Left column, top to bottom: x1, w1, x2, w2, ..., then b; (node text, gradient label).
+    sources = []
+    for i, (x_i, w_i) in enumerate(zip(result.x, result.w, strict=True), start=1):
+        sources.append(
+            (f"$x_{i}$ = {x_i:.3f}", rf"$\partial L/\partial x_{i}$", result.dL_dx[i - 1])
+        )
+        sources.append(
+            (f"$w_{i}$ = {w_i:.3f}", rf"$\partial L/\partial w_{i}$", result.dL_dw[i - 1])
+        )
+    if result.b is not None:
+        sources.append((f"$b$ = {result.b:.3f}", r"$\partial L/\partial b$", result.dL_db))
+    rows = len(sources)
+    height = 0.75 * rows + (1.3 if title else 1.0)
+    fig, ax = new_axes(width=10.0, height=height)
+    fig.subplots_adjust(
+        left=0.01, right=0.99, bottom=0.02, top=1 - (0.35 if title else 0.05) / height
+    )
+    ax.set_axis_off()
+    ax.set(xlim=(0, 10), ylim=(-0.6, rows - 0.4))
+    middle = (rows - 1) / 2
+    half = _NODE_SIZE[0] / 2
+    z_xy, y_hat_xy, loss_xy = (4.7, middle), (7.0, middle), (9.25, middle)
+    terms = [f"w_{i}x_{i}" for i in range(1, result.x.size + 1)]
+    terms += ["b"] if result.b is not None else []
+    _graph_node(ax, z_xy, f"$z$ = {result.z:.3f}", f"${' + '.join(terms)}$", "#DCEBF5")
+    _graph_node(ax, y_hat_xy, rf"$\hat y$ = {result.y_hat:.3f}", r"$\sigma(z)$", "#DCEBF5")
+    _graph_node(ax, loss_xy, f"$L$ = {result.loss:.3f}", r"$\frac{1}{2}(y-\hat y)^2$", "#DCEBF5")
+    ax.text(loss_xy[0], middle - 0.6, f"$y$ = {result.y:.3f}", ha="center", fontsize=10)
+    # Edges into z end at points spread along its left side, so arrowheads do not pile up.
+    ends = np.linspace(0.18, -0.18, rows) if rows > 1 else np.zeros(1)
+    for row, (node_text, gradient_name, gradient) in enumerate(sources):
+        y = rows - 1 - row
+        _graph_node(ax, (0.75, y), node_text)
+        _graph_edge(
+            ax,
+            (0.75 + half, y),
+            (z_xy[0] - half - 0.05, middle + ends[row]),
+            f"{gradient_name} = {gradient:.3f}",
+        )
+    _graph_edge(
+        ax,
+        (z_xy[0] + half, middle),
+        (y_hat_xy[0] - half - 0.05, middle),
+        rf"$\partial L/\partial z$ = {result.dL_dz:.3f}",
+        label_at=0.5,
+        label_below=0.45,
+    )
+    _graph_edge(
+        ax,
+        (y_hat_xy[0] + half, middle),
+        (loss_xy[0] - half - 0.05, middle),
+        rf"$\partial L/\partial \hat y$ = {result.dL_dyhat:.3f}",
+        label_at=0.5,
+        label_below=0.45,
+    )
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+def describe_descent(path, diverged_at, loss: Callable = u_loss) -> str:
+    """``final w = … · final loss = …``, or ``diverged at step N`` (lesson 04)."""
+    if diverged_at is not None:
+        return f"diverged at step {diverged_at}"
+    text = f"final w = {path[-1]:.3f} · final loss = {float(loss(path[-1])):.3f}"
+    step_sizes = np.abs(np.diff(path))
+    if step_sizes.size >= 2 and step_sizes[-1] > step_sizes[-2]:
+        text += " · the steps are growing: diverging"
+    return text
+
+
+def _name_divergence_in_corner(ax, step: int) -> None:
+    """Write "diverged / at step N" in the lower right corner of a lesson 04 panel.
+
+    Not across the middle, where a diverging path runs.  The corner stays empty:
+    on the loss curve it lies below the parabola, and every step is a chord of
+    the parabola, above it; on the log loss-per-step axes the loss of a
+    diverging run climbs to the upper right.  Two short lines keep the box
+    narrow enough to fit there.
+    """
+    ax.text(
+        0.97,
+        0.04,
+        f"diverged\nat step {step}",
+        transform=ax.transAxes,
+        ha="right",
+        va="bottom",
+        multialignment="center",
+        fontsize=10,
+        color=DIVERGED_COLOR,
+        fontweight="bold",
+        bbox={"facecolor": "white", "edgecolor": DIVERGED_COLOR},
+        zorder=5,
+    )
+
+
+def plot_descent_path(path, diverged_at=None, ax=None, loss: Callable = u_loss, title=None):
+    """The loss curve with the steps of gradient descent drawn on it (lesson 04).
+
+    The view is centred on the minimum and wide enough for the start and the
+    first step, so an overshoot shows; later points that fly off are clipped.
+    A diverged run is named in the panel's lower right corner, clear of the path.
+    """
+    path = valid.array(path, "path", ndim=1)
+    if ax is None:
+        _, ax = new_axes()
+    half_width = 1.5 * abs(path[0] - CURVE_MINIMUM) or 1.0
+    if path.size > 1:
+        half_width = max(half_width, 1.15 * abs(path[1] - CURVE_MINIMUM))
+    w_grid = np.linspace(CURVE_MINIMUM - half_width, CURVE_MINIMUM + half_width, 200)
+    curve = loss(w_grid)
+    ax.plot(w_grid, curve, color="#888888", lw=1.5, label="loss L(w)")
+    ax.plot(path, loss(path), "-o", color=LINE_COLOR, ms=4, lw=1.2, label="steps")
+    ax.plot(path[:1], loss(path[:1]), "o", color="black", ms=7, label="start")
+    ax.set_xlim(w_grid[0], w_grid[-1])
+    ax.set_ylim(-0.05 * curve.max(), 1.1 * curve.max())
+    ax.set(xlabel="$w$", ylabel="loss $L$")
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="upper center", ncols=3, handletextpad=0.2, columnspacing=0.8)
+    if diverged_at is not None:
+        _name_divergence_in_corner(ax, diverged_at)
+    return ax
+
+
+def compare_learning_rates(learning_rates=(0.5, 5, 50, 5e-10), steps: int = 20):
+    """Lesson 04's side-by-side panels: the same curve, one learning rate per panel.
+
+    Returns the figure; every panel says where its descent ended (3 decimals)
+    or at which step it diverged.
+    """
+    if len(learning_rates) != 4:
+        raise ValueError(f"expected 4 learning rates (a 2×2 grid), got {len(learning_rates)}")
+    fig, axes = new_axes(ncols=2, nrows=2, width=10.0, height=7.6)
+    for ax, learning_rate in zip(axes.ravel(), learning_rates, strict=True):
+        path, diverged_at = gradient_descent_1d(u_loss_gradient, CURVE_START, learning_rate, steps)
+        plot_descent_path(path, diverged_at, ax=ax, title=f"α = {learning_rate:g}, {steps} steps")
+        if diverged_at is None:
+            ax.text(
+                0.5,
+                0.62,
+                describe_descent(path, diverged_at).replace(" · ", "\n"),
+                transform=ax.transAxes,
+                ha="center",
+                fontsize=9,
+            )
+    return fig
+
+
+def neuron_formula(W, b, feature_names: Sequence[str]) -> str:
+    """The function a neuron computes, written out: ``z = 0.100·x1 + 0.600·x2 − 0.200`` (lesson 05).
+
+    One term per weight, each named by ``feature_names``, values to 3 decimals.
+    """
+    W = valid.array(W, "W", ndim=None)
+    # One row only: ravelling a 2-row W would write two neurons' weights as one formula.
+    if W.ndim not in (1, 2) or (W.ndim == 2 and W.shape[0] != 1) or W.size == 0:
+        raise ValueError(
+            f"W must be one neuron's weights, shape (1, n_in) or (n_in,), got {W.shape}"
+        )
+    W = W.ravel()
+    b = valid.array(0.0 if b is None else b, "b", ndim=None)
+    if b.size != 1:
+        raise ValueError(f"b must be a single number, got shape {b.shape}")
+    b = b.item()
+    if len(feature_names) != W.size:
+        raise ValueError(f"need one name per weight: {W.size} weights, {len(feature_names)} names")
+    text = f"z = {'−' if W[0] < 0 else ''}{abs(W[0]):.3f}·{feature_names[0]}"
+    for weight, name in zip(W[1:], feature_names[1:], strict=True):
+        text += f" {'−' if weight < 0 else '+'} {abs(weight):.3f}·{name}"
+    return text + f" {'−' if b < 0 else '+'} {abs(b):.3f}"
+
+
+def draw_quadrants(ax) -> None:
+    """Draw the axes x1 = 0 and x2 = 0 and the sign of x1·x2 in each quadrant (lesson 06).
+
+    The signs sit on top of the points (with a white outline, so they stay
+    readable over many of them), centred at (±0.5, ±0.5): made for points in
+    the square [−1, 1]².
+    """
+    from matplotlib import patheffects
+
+    ax.axhline(0, color="gray", linewidth=1, zorder=1)
+    ax.axvline(0, color="gray", linewidth=1, zorder=1)
+    outline = [patheffects.withStroke(linewidth=4, foreground="white")]
+    for x1, x2 in ((0.5, 0.5), (-0.5, 0.5), (-0.5, -0.5), (0.5, -0.5)):
+        sign = "+" if x1 * x2 > 0 else "−"
+        ax.text(
+            x1,
+            x2,
+            sign,
+            ha="center",
+            va="center",
+            fontsize=36,
+            fontweight="bold",
+            color="dimgray",
+            zorder=5,  # above the points (zorder 3)
+            path_effects=outline,
+        )
+
+
+def plot_xor_training(costs, layers, X, Y, resolution: int = 200, title: str = "Decision boundary"):
+    """Learning curve beside the shaded decision boundary of a trained network (lesson 07).
+
+    Returns the figure of ``draw_training``, which lesson 07's widget shows too.
+    """
+    return draw_training(costs, lambda P: forward(layers, P), X, Y, title, resolution)[0]
+
+
+def plot_hidden_units(layers, X, Y, resolution: int = 200):
+    """One panel per hidden unit: its activation over the input plane (lesson 07).
+
+    ``layers`` is a network from ``build_network``; the hidden units are the
+    outputs of its first two layers (linear, then activation).  The activation
+    is shaded in greys (one colour bar for all panels), so that the class
+    colours stay reserved for the XOR points; the black line is where it is ½.
+    """
+    if len(layers) < 4 or not isinstance(layers[0], LinearLayer):
+        raise ValueError("plot_hidden_units needs a network with a hidden layer (build_network)")
+    X, Y = valid.array(X, "X"), valid.array(Y, "Y")
+    n_hidden = layers[0].n_out
+    fig, axes = new_axes(ncols=n_hidden, width=3.2 * n_hidden + 1.0, height=3.4)
+    axes = np.atleast_1d(axes)
+    G1, G2, grid = _input_plane(X, margin=0.5, resolution=resolution)
+    A1 = forward(layers[:2], grid)  # (h, resolution²)
+    # vmax above 1: the darkest shade stays mid-grey, so the points remain easy to see.
+    shade = {"levels": np.linspace(0, 1, 11), "cmap": "Greys", "vmin": 0.0, "vmax": 1.5}
+    for unit, ax in enumerate(axes):
+        activation = A1[unit].reshape(G1.shape)
+        shading = ax.contourf(G1, G2, activation, **shade)
+        if activation.min() < 0.5 < activation.max():
+            ax.contour(G1, G2, activation, levels=[0.5], colors="black", linewidths=1.2)
+        plot_points(X, Y, ax=ax)
+        ax.set_title(f"hidden unit {unit + 1}")
+    # One legend is enough: the classes are the same in each panel.
+    axes[0].legend(
+        loc="upper center",
+        ncols=2,
+        handletextpad=0.2,
+        borderaxespad=0.1,
+        frameon=True,
+        facecolor="white",
+        framealpha=0.9,
+        edgecolor="none",
+    )
+    fig.colorbar(shading, ax=axes.tolist(), label="activation a", fraction=0.03, pad=0.02)
+    return fig
+
+
+def plot_seed_outcomes(
+    costs, outcomes, ax=None, title: str = "Learning curves by outcome", mark_epoch=None
+):
+    """Learning curves of several starts, one colour per outcome (lesson 07).
+
+    ``costs`` (S, epochs) holds one learning curve per row; ``outcomes`` names
+    the outcome of each row.  Curves with the same outcome share a colour and
+    one legend entry; the legend sits below the axes, off the curves.  A dashed
+    line marks ``mark_epoch`` when one is given.  Returns the axes.
+    """
+    costs = valid.array(costs, "costs (seeds, epochs)")
+    if len(outcomes) != costs.shape[0]:
+        raise ValueError(
+            f"outcomes must name one outcome per row of costs: got {len(outcomes)} "
+            f"for {costs.shape[0]} rows"
+        )
+    if ax is None:
+        _, ax = new_axes(width=6.4, height=4.4)
+        ax.figure.subplots_adjust(bottom=1.5 / 4.4)  # room for the legend below the axes
+    colours = {}
+    for row, outcome in zip(costs, outcomes, strict=True):
+        first = outcome not in colours
+        colours.setdefault(outcome, f"C{len(colours)}")
+        ax.plot(np.arange(row.size), row, color=colours[outcome], label=outcome if first else None)
+    if mark_epoch is not None:
+        ax.axvline(
+            mark_epoch, color="black", linewidth=0.8, linestyle="--", label=f"epoch {mark_epoch}"
+        )
+    ax.set(title=title, xlabel="epoch", ylabel="cost J")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=1, frameon=False)
+    return ax
+
+
+def plot_outputs_by_number(layers, numbers, X, Y, ax=None, title: str = "Output per number"):
+    """The network's output for each number beside the label it should give (lesson 08)."""
+    numbers = np.asarray(numbers)
+    if ax is None:
+        _, ax = new_axes()
+    Y_hat = forward(layers, X).ravel()
+    ax.plot(numbers, Y_hat, color=LINE_COLOR, marker=".", label="network output ŷ")
+    labels = np.asarray(Y).ravel()
+    for cls, name in ((0, "even (y = 0)"), (1, "odd (y = 1)")):
+        mask = labels == cls
+        ax.scatter(
+            numbers[mask],
+            labels[mask],
+            c=CLASS_COLORS[cls],
+            marker=CLASS_MARKERS[cls],
+            edgecolors="black",
+            linewidths=0.8,
+            label=name,
+            zorder=3,
+        )
+    ax.axhline(0.5, color="black", linewidth=0.8, linestyle="--")
+    # Room above the labels for a one-row legend, so it never covers the output line.
+    ax.set(title=title, xlabel="number", ylabel="output", ylim=(-0.1, 1.35))
+    ax.legend(loc="upper center", ncols=3, handletextpad=0.2, columnspacing=0.8)
+    return ax
