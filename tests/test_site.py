@@ -93,6 +93,11 @@ def has_math(notebook: dict) -> bool:
     )
 
 
+def test_readme_links_to_the_site():
+    """The README says where the published site is (GitHub Pages of OWNER/REPO)."""
+    assert site_url() in (ROOT / "README.md").read_text(), f"README.md: no link to {site_url()}"
+
+
 # ---------------------------------------------------------------------------
 # Build, serve, browse
 # ---------------------------------------------------------------------------
@@ -389,3 +394,21 @@ def test_lesson_page_reads_without_a_kernel(path, visit, server):
         if not url.startswith(EXTERNAL_IMAGES) and "mathjax" not in url.lower()
     ]
     assert not unexpected, f"requests off the site: {unexpected}"
+
+
+def test_pages_workflow_publishes_what_make_book_builds():
+    """The Pages workflow runs `make book` and uploads its output folder."""
+    require_or_skip(importlib.util.find_spec("yaml") is not None, "PyYAML is not installed")
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    steps = {step.get("uses", step.get("run", "")).split("@")[0]: step for step in build["steps"]}
+    assert "make book" in steps
+    book_dir = re.search(r"^BOOK_DIR := (\S+)$", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    assert steps["actions/upload-pages-artifact"]["with"]["path"] == f"{book_dir[1]}/html"
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
