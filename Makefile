@@ -60,7 +60,7 @@ venv-book: $(BOOK_STAMP)
 # tests/test_site.py builds with the same arguments.
 book: $(BOOK_STAMP)
 	rm -rf $(BOOK_DIR)
-	$(VPY) -m sphinx -W --keep-going -q -b html -c book . $(BOOK_DIR)/html
+	$(VPY) -m sphinx -W --keep-going -q -b html -d $(BOOK_DIR)/doctrees -c book . $(BOOK_DIR)/html
 	@echo "site: $(BOOK_DIR)/html/index.html"
 
 $(VPY):

@@ -132,7 +132,7 @@ def site(tmp_path_factory, report) -> Path:
     start = time.perf_counter()
     build = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
-        + ["-c", "book", ".", str(out)],
+        + ["-d", str(out.parent / "doctrees"), "-c", "book", ".", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
