@@ -5,6 +5,7 @@
 #   make execute   re-run every notebook in a fresh kernel and store its outputs
 #   make lint      ruff check + ruff format --check
 #   make bench     time the widgets' computations
+#   make book      build the course website from the stored outputs (_build/html)
 #   make clean     remove the venv and caches
 #
 # Extra arguments: make test PYTEST_ARGS="-x -k forward", make lab LAB_ARGS=--no-browser,
@@ -25,8 +26,12 @@ PIP := $(VPY) -m pip
 # Stamps: an install reruns whenever one of its requirement files changes.
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP := $(VENV)/.installed-test
+BOOK_STAMP := $(VENV)/.installed-book
+# The website's build folder (make book); removed before each build, so every
+# warning is seen again (an incremental build stays quiet about unchanged pages).
+BOOK_DIR := _build
 
-.PHONY: lab test execute lint bench clean venv venv-test
+.PHONY: lab test execute lint bench clean venv venv-test book venv-book
 
 lab: $(RUNTIME_STAMP)
 	$(VENV)/bin/jupyter lab $(ROOT_ARGS) $(LAB_ARGS) notebooks/01_forward_pass.ipynb
@@ -49,6 +54,14 @@ bench: $(RUNTIME_STAMP)
 
 venv: $(RUNTIME_STAMP)
 venv-test: $(TEST_STAMP)
+venv-book: $(BOOK_STAMP)
+
+# Warnings are errors: a broken link, anchor or figure fails the build.
+# tests/test_site.py builds with the same arguments.
+book: $(BOOK_STAMP)
+	rm -rf $(BOOK_DIR)
+	$(VPY) -m sphinx -W --keep-going -q -b html -d $(BOOK_DIR)/doctrees -c book . $(BOOK_DIR)/html
+	@echo "site: $(BOOK_DIR)/html/index.html"
 
 $(VPY):
 	$(PYTHON) -m venv $(VENV)
@@ -63,7 +76,11 @@ $(TEST_STAMP): requirements.txt requirements-test.txt pyproject.toml | $(VPY)
 	$(PIP) install --quiet -r requirements-test.txt -e .
 	touch $@ $(RUNTIME_STAMP)
 
+$(BOOK_STAMP): requirements-book.txt requirements.txt | $(VPY)
+	$(PIP) install --quiet -r requirements-book.txt
+	touch $@
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .browser-scratch build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .browser-scratch build dist *.egg-info $(BOOK_DIR)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +
