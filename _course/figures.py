@@ -169,6 +169,17 @@ def _input_plane(X, margin: float, resolution: int) -> tuple[np.ndarray, ...]:
     return G1, G2, np.vstack([G1.ravel(), G2.ravel()])
 
 
+def predicted_class(Y_hat) -> np.ndarray:
+    """Class 1 where the output is at least 0.5, read to 9 decimals (lesson 03 onward).
+
+    The rule of ``predict``, on outputs rounded to 9 decimals: a model that gives
+    one answer everywhere (one neuron on XOR settles at ŷ = 0.5 ± 1e-17) is one
+    class, not split by floating-point noise.  The shading and the accuracy of
+    the training figures both use it, so they always agree.
+    """
+    return np.round(np.asarray(Y_hat, dtype=float), 9) >= 0.5
+
+
 def plot_decision_boundary(
     predict_proba: Callable[[np.ndarray], np.ndarray],
     X,
@@ -182,7 +193,7 @@ def plot_decision_boundary(
 
     ``predict_proba`` takes a (2, k) array of points and returns (1, k) outputs
     in [0, 1], for example ``lambda P: forward(layers, P)``.  A point is shaded
-    as class 1 where its output is at least 0.5: the rule of ``predict``.
+    as class 1 where its output is at least 0.5 (``predicted_class``).
     """
     from matplotlib.colors import ListedColormap
 
@@ -197,7 +208,7 @@ def plot_decision_boundary(
     G1, G2, grid = _input_plane(X, margin, resolution)
     P = np.asarray(predict_proba(grid), dtype=float).reshape(G1.shape)
     shades = ListedColormap(["#BFDDF0", "#F7E1B0"])  # light versions of the class colours
-    is_class_1 = P >= 0.5  # the rule of predict
+    is_class_1 = predicted_class(P)
     ax.contourf(G1, G2, is_class_1, levels=[-0.5, 0.5, 1.5], cmap=shades, alpha=0.9)
     if is_class_1.any() and not is_class_1.all() and P.min() < 0.5 < P.max():
         ax.contour(G1, G2, P, levels=[0.5], colors="black", linewidths=1.2)
@@ -269,7 +280,7 @@ def draw_training(costs, predict_proba, X, Y, title="Decision boundary", resolut
     the trained model's outputs (1, k) for points P (2, k).  The text is
     ``final cost = … · accuracy = …``: the squared-error cost of the outputs on
     X (after the last update; ``costs[-1]`` is the one before it) and the
-    accuracy by the rule the shading uses (class 1 where ŷ ≥ 0.5), so text and
+    accuracy by the rule the shading uses (``predicted_class``), so text and
     picture always agree; a second line names ``describe_progress(costs)``.
     """
     fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
@@ -279,7 +290,7 @@ def draw_training(costs, predict_proba, X, Y, title="Decision boundary", resolut
     plot_decision_boundary(predict_proba, X, Y, ax=ax_boundary, title=title, resolution=resolution)
     Y_hat = np.asarray(predict_proba(X), dtype=float)
     final_cost, _ = squared_error_cost(Y, Y_hat)
-    right = float(np.mean((Y_hat >= 0.5) == (np.asarray(Y) >= 0.5)))  # the shading's rule
+    right = float(np.mean(predicted_class(Y_hat) == (np.asarray(Y) >= 0.5)))  # as shaded
     text = f"final cost = {final_cost:.3f} · accuracy = {right:.0%}"
     return fig, text + (f"\n{verdict}" if verdict else "")
 

@@ -10,9 +10,10 @@ and a figure; every change calls ``view(**values)``.  Three things keep it live:
   so a setting reached by the slider, by typing or in the background is the
   same setting, drawn once.
 
-The displayed output also carries a PNG of the first figure and a text line:
-JupyterLab shows the live widget, renderers without a kernel (GitHub,
-nbviewer, the course website) show the picture.  Works with ipywidgets 7 and 8.
+The displayed output also carries a PNG of the first figure, captioned with its
+text, and that text alone: JupyterLab shows the live widget, renderers without a
+kernel (GitHub, nbviewer, the course website) show the picture, nbval compares
+the text.  Works with ipywidgets 7 and 8.
 """
 
 from __future__ import annotations
@@ -129,6 +130,23 @@ def neighbours(controls: dict, values: dict) -> list[dict]:
         for value in candidates:
             result.append({**values, name: setting(control, value)})
     return result
+
+
+def captioned_png(png: bytes, caption: str) -> bytes:
+    """The picture ``png`` with ``caption`` above it, in the monospace of the live text."""
+    import matplotlib.image
+    from matplotlib.figure import Figure
+
+    image = matplotlib.image.imread(io.BytesIO(png), format="png")
+    height, width = image.shape[:2]
+    dpi, line = 80, 15  # pixels: the course figures' dpi, one line of 9-point text
+    top = line * (caption.count("\n") + 1) + 10
+    fig = Figure(figsize=(width / dpi, (height + top) / dpi), dpi=dpi)
+    fig.figimage(image, xo=0, yo=0)
+    fig.text(8 / width, 1 - 5 / (height + top), caption, va="top", family="monospace", size=9)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
 
 
 def render_png(fig) -> bytes:
@@ -275,7 +293,8 @@ def _live_figure_class():
         def _static_bundle(self) -> dict:
             text_area, image = self.children[-2], self.children[-1]
             text = html.unescape(text_area.value.removeprefix("<pre>").removesuffix("</pre>"))
-            return {"image/png": base64.b64encode(image.value).decode(), "text/plain": text}
+            picture = captioned_png(image.value, text)  # what a reader without a kernel sees
+            return {"image/png": base64.b64encode(picture).decode(), "text/plain": text}
 
         if int(widgets.__version__.split(".")[0]) >= 8:
 
