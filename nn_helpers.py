@@ -35,16 +35,24 @@ from _course import validation as valid
 # ---------------------------------------------------------------------------
 
 
+# Each function checks z (real numbers; ±infinity is allowed, the limits are exact) and
+# calls its unchecked twin ``_name``, which the layers call inside the training loop.
+
+
+def _sigmoid(z):
+    s = np.tanh(0.5 * z)
+    s *= 0.5
+    s += 0.5
+    return s
+
+
 def sigmoid(z):
     """σ(z) = 1 / (1 + e^(−z)), computed as ½(1 + tanh(z/2)).
 
     The two are equal, but tanh never overflows, so no warning appears for any
     finite z (a learning rate of 50 produces very large z).
     """
-    s = np.tanh(0.5 * np.asarray(z, dtype=float))
-    s *= 0.5
-    s += 0.5
-    return s
+    return _sigmoid(valid.array(z, "z", ndim=None, finite=False))
 
 
 def sigmoid_derivative(z):
@@ -53,15 +61,23 @@ def sigmoid_derivative(z):
     return s * (1.0 - s)
 
 
+def _leaky_relu(z, leak):
+    return np.where(z > 0, z, leak * z)
+
+
+def _leaky_relu_derivative(z, leak):
+    return np.where(z > 0, 1.0, leak)
+
+
 def leaky_relu(z, leak: float = 0.1):
     """max(z, leak·z): the identity for z > 0, a small slope ``leak`` below 0."""
-    z = np.asarray(z, dtype=float)
-    return np.where(z > 0, z, leak * z)
+    return _leaky_relu(valid.array(z, "z", ndim=None, finite=False), valid.number(leak, "leak"))
 
 
 def leaky_relu_derivative(z, leak: float = 0.1):
     """1 for z > 0, ``leak`` otherwise (the kink at 0 takes the left slope)."""
-    return np.where(np.asarray(z, dtype=float) > 0, 1.0, leak)
+    z, leak = valid.array(z, "z", ndim=None, finite=False), valid.number(leak, "leak")
+    return _leaky_relu_derivative(z, leak)
 
 
 # ---------------------------------------------------------------------------
@@ -70,8 +86,10 @@ def leaky_relu_derivative(z, leak: float = 0.1):
 
 
 def squared_error_loss(y, y_hat):
-    """Loss of one example: L = ½ (y − ŷ)²."""
-    y, y_hat = np.asarray(y, dtype=float), np.asarray(y_hat, dtype=float)
+    """Loss of one example: L = ½ (y − ŷ)² (entry by entry for arrays of one shape)."""
+    y, y_hat = valid.array(y, "y", ndim=None), valid.array(y_hat, "y_hat", ndim=None, finite=False)
+    if y.size != 1 and y_hat.size != 1:
+        valid.same_shape(y, y_hat, "y", "y_hat")
     return 0.5 * (y - y_hat) ** 2
 
 
@@ -230,7 +248,7 @@ class SigmoidLayer(_Activation):
         self.A = None
 
     def forward(self, Z) -> np.ndarray:
-        self.A = sigmoid(Z)
+        self.A = _sigmoid(Z)
         return self.A
 
     def backward(self, dA) -> np.ndarray:
@@ -252,10 +270,10 @@ class LeakyReLULayer(_Activation):
 
     def forward(self, Z) -> np.ndarray:
         self.Z = Z
-        return leaky_relu(Z, self.leak)
+        return _leaky_relu(Z, self.leak)
 
     def backward(self, dA) -> np.ndarray:
-        return dA * leaky_relu_derivative(self.Z, self.leak)
+        return dA * _leaky_relu_derivative(self.Z, self.leak)
 
     def __repr__(self) -> str:
         return f"LeakyReLULayer(leak={self.leak})"
@@ -295,11 +313,15 @@ def count_parameters(layer_sizes: Sequence[int]) -> int:
     return sum(n_out * (n_in + 1) for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True))
 
 
-def _check_network(layers, X, Y=None) -> tuple[np.ndarray, np.ndarray | None]:
-    """The checks of every entry point that runs a network on data (finite weights too)."""
-    X, Y = valid.data(X, Y) if Y is not None else (valid.array(X, "X"), None)
-    valid.network_fits(valid.layers(layers, LinearLayer), X, Y)
-    return X, Y
+def _check_network(layers, X, *Y) -> tuple[np.ndarray, np.ndarray | None, list]:
+    """The checks of every entry point that runs a network on data (finite weights too).
+
+    Returns X, Y (None when not given) and the linear layers.
+    """
+    X, Y = valid.data(X, *Y) if Y else (valid.array(X, "X"), None)
+    linear = valid.layers(layers, LinearLayer)
+    valid.network_fits(linear, X, Y)
+    return X, Y, linear
 
 
 def _forward(layers, A) -> np.ndarray:
@@ -316,8 +338,7 @@ def _backward(layers, grad) -> np.ndarray:
 
 def forward(layers, X) -> np.ndarray:
     """Run ``X`` through every layer in order and return the last output Ŷ (lesson 01)."""
-    X, _ = _check_network(layers, X)
-    return _forward(layers, X)
+    return _forward(layers, _check_network(layers, X)[0])
 
 
 def backward(layers, dY_hat) -> np.ndarray:
@@ -325,10 +346,15 @@ def backward(layers, dY_hat) -> np.ndarray:
 
     Call it right after ``forward``: each layer uses what its forward pass kept.
     """
-    dY_hat = valid.array(dY_hat, "dY_hat")
+    linear, dY_hat = valid.layers(layers, LinearLayer), valid.array(dY_hat, "dY_hat")
     kept = ("A_prev", "A", "Z")  # what each kind of layer keeps from its forward pass
     if any(getattr(layer, name, 0) is None for layer in layers for name in kept):
         raise ValueError("call forward(layers, X) before backward: the layers keep its values")
+    output = (linear[-1].n_out, linear[0].A_prev.shape[1])  # the shape forward returned
+    if dY_hat.shape != output:
+        raise ValueError(
+            f"dY_hat must have the shape of forward's output {output}, got {dY_hat.shape}"
+        )
     return _backward(layers, dY_hat)
 
 
@@ -366,15 +392,18 @@ class DivergenceError(ArithmeticError):
         )
 
 
-def _check_training(layers, X, Y, learning_rate, epochs, cost_function):
-    X, Y = _check_network(layers, X, Y)
-    if not callable(cost_function):
-        raise ValueError(
-            f"cost_function must be a function (Y, Y_hat) -> (J, dY_hat), got {cost_function!r}"
-        )
+def _check_cost_function(cost_function, Y):
+    valid.function(cost_function, "cost_function", "a function (Y, Y_hat) -> (J, dY_hat)")
     if cost_function is cross_entropy_cost:
         valid.probabilities(Y, "Y (the labels)")
-    return X, Y, valid.learning_rate(learning_rate), valid.epochs(epochs)
+
+
+def _check_training(layers, X, Y, learning_rate, epochs, cost_function, per_example=False):
+    X, Y, linear = _check_network(layers, X, Y)
+    _check_cost_function(cost_function, Y)
+    learning_rate, epochs = valid.learning_rate(learning_rate), valid.epochs(epochs)
+    valid.training_size(linear, X.shape[1], epochs, X.shape[1] if per_example else 0)
+    return X, Y, learning_rate, epochs
 
 
 def train(layers, X, Y, learning_rate, epochs, cost_function=squared_error_cost) -> np.ndarray:
@@ -382,11 +411,12 @@ def train(layers, X, Y, learning_rate, epochs, cost_function=squared_error_cost)
 
     Each epoch: forward, cost (recorded *before* the update), backward, update.
     ``costs[k]`` is therefore the cost after k updates.  Bad input is a
-    ValueError before the first epoch.  If the cost stops being finite,
-    training stops and ``DivergenceError`` says at which epoch, without
-    overflow warnings on the way.  (A sigmoid output with squared error keeps
-    the cost below ½, so there too large a learning rate shows as a rising or
-    stuck cost instead.)
+    ValueError before the first epoch, and so is a run of over a minute (at
+    most 100 000 epochs; the bounds are in ``_course/validation.py``).  If the
+    cost stops being finite, training stops and ``DivergenceError`` says at
+    which epoch, without overflow warnings on the way.  (A sigmoid output with
+    squared error keeps the cost below ½, so there too large a learning rate
+    shows as a rising or stuck cost instead.)
     """
     X, Y, learning_rate, epochs = _check_training(
         layers, X, Y, learning_rate, epochs, cost_function
@@ -416,7 +446,7 @@ def train_per_example(
     the start of every epoch.
     """
     X, Y, learning_rate, epochs = _check_training(
-        layers, X, Y, learning_rate, epochs, cost_function
+        layers, X, Y, learning_rate, epochs, cost_function, per_example=True
     )
     if rng is not None:
         valid.rng(rng)
@@ -439,7 +469,8 @@ def train_per_example(
 
 def network_cost(layers, X, Y, cost_function=squared_error_cost) -> float:
     """The cost of the network on (X, Y) now, e.g. after the last update of ``train``."""
-    X, Y = _check_network(layers, X, Y)
+    X, Y, _ = _check_network(layers, X, Y)
+    _check_cost_function(cost_function, Y)
     return cost_function(Y, _forward(layers, X))[0]
 
 
@@ -479,6 +510,7 @@ def gradients_agree(analytic, numeric, rtol: float = 1e-5, atol: float = 1e-8) -
     analytic = valid.array(analytic, "analytic", ndim=None)
     numeric = valid.array(numeric, "numeric", ndim=None)
     valid.same_shape(analytic, numeric, "analytic", "numeric")
+    rtol, atol = valid.number(rtol, "rtol", minimum=0), valid.number(atol, "atol", minimum=0)
     return bool(np.allclose(analytic, numeric, rtol=rtol, atol=atol))
 
 
@@ -487,6 +519,7 @@ def compare_gradients(name: str, analytic, numeric, rtol: float = 1e-5, atol: fl
 
     The line holds no raw digits, so it is the same on every run and machine.
     """
+    valid.text(name, "name")
     ok = gradients_agree(analytic, numeric, rtol=rtol, atol=atol)
     verdict = "agree" if ok else "DISAGREE"
     print(f"{name:>8}  analytic vs numeric: {verdict}  (shape {np.shape(analytic)})")
@@ -501,7 +534,8 @@ def check_network_gradients(
     Layers are numbered 1, 2, … counting linear layers only (dW1, db1, dW2, …).
     Returns True when all agree.
     """
-    X, Y = _check_network(layers, X, Y)
+    X, Y, _ = _check_network(layers, X, Y)
+    _check_cost_function(cost_function, Y)
     _backward(layers, cost_function(Y, _forward(layers, X))[1])
     all_ok = True
     linear = [layer for layer in layers if isinstance(layer, LinearLayer)]
@@ -732,14 +766,20 @@ CURVE_START = -2.0  # w0, where every descent on the curve starts
 DIVERGENCE_BOUND = 1e6  # |w| beyond this counts as diverged
 
 
+def _check_curve(w, a, w_star) -> tuple[np.ndarray, float, float]:
+    return valid.array(w, "w", ndim=None), valid.number(a, "a"), valid.number(w_star, "w_star")
+
+
 def u_loss(w, a: float = CURVE_A, w_star: float = CURVE_MINIMUM):
     """The U-shaped loss of lesson 04, L(w) = a(w − w*)²."""
-    return a * (np.asarray(w, dtype=float) - w_star) ** 2
+    w, a, w_star = _check_curve(w, a, w_star)
+    return a * (w - w_star) ** 2
 
 
 def u_loss_gradient(w, a: float = CURVE_A, w_star: float = CURVE_MINIMUM):
     """dL/dw = 2a(w − w*) (lesson 04)."""
-    return 2 * a * (np.asarray(w, dtype=float) - w_star)
+    w, a, w_star = _check_curve(w, a, w_star)
+    return 2 * a * (w - w_star)
 
 
 def gradient_descent_1d(
@@ -792,7 +832,7 @@ def batch_gradients(W, b, X, Y) -> tuple[float, np.ndarray, np.ndarray]:
     dW = dZ·Xᵀ, db = Σ_columns dZ (lesson 05).
     """
     W, b, X, Y = _check_neuron_batch(W, b, X, Y)
-    Y_hat = sigmoid(np.dot(W, X) + b)  # (n_out, m)
+    Y_hat = _sigmoid(np.dot(W, X) + b)  # (n_out, m)
     cost, dY_hat = _squared_error(Y, Y_hat)  # dY_hat = (Ŷ − Y)/m
     dZ = dY_hat * Y_hat * (1.0 - Y_hat)  # (n_out, m)
     return cost, np.dot(dZ, X.T), dZ.sum(axis=1, keepdims=True)  # dW (n_out, n_in), db (n_out, 1)
@@ -808,8 +848,8 @@ def per_example_gradients(W, b, X, Y) -> tuple[float, np.ndarray, np.ndarray]:
     total_loss, dW, db = 0.0, np.zeros_like(W), np.zeros_like(b)
     for i in range(m):
         x, y = X[:, i : i + 1], Y[:, i : i + 1]  # one column each: (n_in, 1), (n_out, 1)
-        y_hat = sigmoid(np.dot(W, x) + b)
-        total_loss += float(squared_error_loss(y, y_hat).sum())
+        y_hat = _sigmoid(np.dot(W, x) + b)
+        total_loss += float((0.5 * (y - y_hat) ** 2).sum())  # L = ½(y − ŷ)²
         dz = (y_hat - y) * y_hat * (1.0 - y_hat)  # ∂L/∂z of this example
         dW += np.dot(dz, x.T)  # accumulate …
         db += dz
@@ -845,12 +885,15 @@ def train_xor_many_seeds(
     the work of S small ones.  Returns ``(costs, accuracies)``: shape (S, epochs)
     and (S,).
     """
-    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__len__"):
-        raise ValueError(f"seeds must be a list or range of seeds, got {seeds!r}")
+    seeds = valid.sequence(seeds, "seeds", "range(200)", valid.MAX_SEEDS)
     seeds = [valid.count(seed, "each seed", 0, 2**63 - 1) for seed in seeds]
-    if not 1 <= len(seeds) <= valid.MAX_SEEDS:
-        raise ValueError(f"seeds must hold from 1 to {valid.MAX_SEEDS} seeds, got {len(seeds)}")
+    hidden_units = valid.count(hidden_units, "hidden_units", 1, valid.MAX_UNITS)
     learning_rate, epochs = valid.learning_rate(learning_rate), valid.epochs(epochs)
+    if len(seeds) * epochs * hidden_units > valid.MAX_SEED_WORK:
+        raise ValueError(
+            f"seeds × epochs × hidden_units = {len(seeds)} × {epochs} × {hidden_units} is more "
+            f"than {valid.MAX_SEED_WORK}: use fewer seeds, epochs or hidden units"
+        )
     X, Y = xor_gate()  # (2, 4), (1, 4)
     starts = [build_network([2, hidden_units, 1], np.random.default_rng(s), init) for s in seeds]
     W1, b1, W2, b2 = (
@@ -860,8 +903,8 @@ def train_xor_many_seeds(
     m = X.shape[1]
     costs = np.empty((len(seeds), epochs))
     for epoch in range(epochs):
-        A1 = sigmoid(np.matmul(W1, X) + b1)  # (S, h, m)
-        A2 = sigmoid(np.matmul(W2, A1) + b2)  # (S, 1, m)
+        A1 = _sigmoid(np.matmul(W1, X) + b1)  # (S, h, m)
+        A2 = _sigmoid(np.matmul(W2, A1) + b2)  # (S, 1, m)
         error = A2 - Y  # (S, 1, m)
         costs[:, epoch] = np.einsum("sij,sij->s", error, error) / (2 * m)
         dZ2 = error / m * A2 * (1.0 - A2)  # (S, 1, m)
@@ -870,7 +913,7 @@ def train_xor_many_seeds(
         b2 -= learning_rate * dZ2.sum(axis=2, keepdims=True)
         W1 -= learning_rate * np.matmul(dZ1, X.T)
         b1 -= learning_rate * dZ1.sum(axis=2, keepdims=True)
-    Y_hat = sigmoid(np.matmul(W2, sigmoid(np.matmul(W1, X) + b1)) + b2)  # (S, 1, m)
+    Y_hat = _sigmoid(np.matmul(W2, _sigmoid(np.matmul(W1, X) + b1)) + b2)  # (S, 1, m)
     # No divergence check: a sigmoid output keeps every cost below ½ (it saturates instead).
     return costs, ((Y_hat >= 0.5) == Y).mean(axis=(1, 2))
 

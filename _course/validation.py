@@ -4,8 +4,9 @@ Each check returns the value in the form the math needs (a float array, an int)
 or raises a ValueError that names the argument and the problem.  The math in
 ``nn_helpers`` then runs unguarded, so an epoch of training pays for no checks.
 
-Counts have upper bounds (``MAX_EPOCHS`` and friends) so that no call can hang
-or try to allocate more memory than a laptop has.
+Counts have upper bounds (``MAX_EPOCHS`` and friends, and bounds on the work of
+one training run, ``MAX_WORK``) so that no call can hang or try to allocate more
+memory than a laptop has.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ MAX_UNITS = 1_000  # units in one layer (a 1000 × 1000 W is 8 MB)
 MAX_LAYERS = 50
 MAX_EXAMPLES = 1_000_000  # columns of a shapes-only computation (nothing is allocated)
 MAX_SEEDS = 10_000
+MAX_SEED_WORK = 30_000_000  # seeds × epochs × hidden units of one stacked run: a few seconds
+MAX_WORK = 10**11  # epochs × examples × parameters of one training run: under a minute
+MAX_UPDATES = 1_000_000  # single-example updates of one train_per_example run: under a minute
 
 
 def array(value, name: str, ndim: int | None = 2, finite: bool = True) -> np.ndarray:
@@ -73,15 +77,33 @@ def probabilities(Y: np.ndarray, name: str) -> None:
         )
 
 
-def number(value, name: str, positive: bool = False) -> float:
-    """One finite real number (``positive``: greater than 0).  Booleans are refused."""
+def number(value, name: str, positive: bool = False, minimum: float | None = None) -> float:
+    """One finite real number (``positive``: greater than 0; at least ``minimum``).
+
+    Booleans and text are refused, "1" as well as True: neither is a number.
+    """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise ValueError(f"{name} must be a number, got {value!r}")
     if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     if positive and value <= 0:
         raise ValueError(f"{name} must be a number > 0, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be a number >= {minimum:g}, got {value!r}")
     return float(value)
+
+
+def function(value, name: str, shape: str = "a function"):
+    """A callable, e.g. a cost function ``(Y, Y_hat) -> (J, dY_hat)``."""
+    if not callable(value):
+        raise ValueError(f"{name} must be {shape}, got {value!r}")
+    return value
+
+
+def text(value, name: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text, got {value!r}")
+    return value
 
 
 def learning_rate(value) -> float:
@@ -100,6 +122,30 @@ def count(value, name: str, minimum: int = 1, maximum: int = MAX_EPOCHS) -> int:
 
 def epochs(value, name: str = "epochs") -> int:
     return count(value, name, 1, MAX_EPOCHS)
+
+
+def sequence(value, name: str, example: str, maximum: int) -> list:
+    """A list, tuple or range (not text) of 1 to ``maximum`` items, its length checked first."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__len__"):
+        raise ValueError(f"{name} must be a list like {example}, got {value!r}")
+    if not 1 <= len(value) <= maximum:
+        raise ValueError(f"{name} must hold from 1 to {maximum} items, got {len(value)}")
+    return list(value)
+
+
+def training_size(linear: list, m: int, epochs: int, updates_per_epoch: int = 0) -> None:
+    """Refuse a run that would take more than a minute (``MAX_WORK``, ``MAX_UPDATES``)."""
+    parameters = sum(layer.W.size + (0 if layer.b is None else layer.b.size) for layer in linear)
+    if epochs * m * parameters > MAX_WORK:
+        raise ValueError(
+            f"epochs × examples × parameters = {epochs} × {m} × {parameters} is more than "
+            f"{MAX_WORK:.0e} (a minute of training): use fewer epochs, examples or units"
+        )
+    if epochs * updates_per_epoch > MAX_UPDATES:
+        raise ValueError(
+            f"epochs × examples = {epochs} × {updates_per_epoch} single-example updates is "
+            f"more than {MAX_UPDATES} (a minute of training): use fewer epochs or examples"
+        )
 
 
 def layer_sizes(value) -> list[int]:
