@@ -466,19 +466,19 @@ CASES += [
 ]
 FIGURES = "_course/figures.py"
 CASES += [  # strict xfails: each passes once the bug named is fixed, and then must lose its mark
-    case(nn.new_axes, width="5", keys=["width"], bug=f"{FIGURES}:70 new_axes checks no size"),
+    case(nn.new_axes, width="5", keys=["width"], bug=f"{FIGURES}: new_axes checks no size"),
     case(
         nn.check_neuron_gradients,
         {"z": 0.0},
         keys=["neuron_forward_backward"],
-        bug=f"{FIGURES}:357 check_neuron_gradients: AttributeError on a non-NeuronGradients",
+        bug=f"{FIGURES}: check_neuron_gradients: AttributeError on a non-NeuronGradients",
     ),
     case(
         nn.describe_descent,
         None,
         None,
         keys=["path", "None"],
-        bug=f"{FIGURES}:502 describe_descent does not check path: TypeError",
+        bug=f"{FIGURES}: describe_descent does not check path: TypeError",
     ),
     case(
         nn.plot_hidden_units,
@@ -486,7 +486,7 @@ CASES += [  # strict xfails: each passes once the bug named is fixed, and then m
         X4,
         Y4,
         keys=["layers"],
-        bug=f"{FIGURES}:651 plot_hidden_units: TypeError from len(None)",
+        bug=f"{FIGURES}: plot_hidden_units: TypeError from len(None)",
     ),
     case(
         nn.plot_hidden_units,
@@ -495,7 +495,7 @@ CASES += [  # strict xfails: each passes once the bug named is fixed, and then m
         Y4,
         resolution=0,
         keys=["resolution"],
-        bug=f"{FIGURES}:665 plot_hidden_units does not bound resolution (says 'X is empty')",
+        bug=f"{FIGURES}: plot_hidden_units does not bound resolution (says 'X is empty')",
     ),
     case(
         nn.plot_decision_boundary,
@@ -504,7 +504,7 @@ CASES += [  # strict xfails: each passes once the bug named is fixed, and then m
         Y4,
         margin="0.5",
         keys=["margin"],
-        bug=f"{FIGURES}:166 plot_decision_boundary does not check margin",
+        bug=f"{FIGURES}: plot_decision_boundary does not check margin",
     ),
     case(
         nn.plot_decision_boundary,
@@ -512,20 +512,20 @@ CASES += [  # strict xfails: each passes once the bug named is fixed, and then m
         X4,
         Y4,
         keys=["predict_proba"],
-        bug=f"{FIGURES}:198 a model with the wrong number of outputs: 'cannot reshape'",
+        bug=f"{FIGURES}: a model with the wrong number of outputs: 'cannot reshape'",
     ),
     case(
         nn.plot_seed_outcomes,
         np.zeros((2, 3)),
         None,
         keys=["outcomes"],
-        bug=f"{FIGURES}:702 plot_seed_outcomes: TypeError from len(None)",
+        bug=f"{FIGURES}: plot_seed_outcomes: TypeError from len(None)",
     ),
     case(
         nn.compare_learning_rates,
         None,
         keys=["learning_rates"],
-        bug=f"{FIGURES}:573 compare_learning_rates: TypeError from len(None)",
+        bug=f"{FIGURES}: compare_learning_rates: TypeError from len(None)",
     ),
     case(
         nn.neuron_formula,
@@ -533,7 +533,7 @@ CASES += [  # strict xfails: each passes once the bug named is fixed, and then m
         0.0,
         None,
         keys=["feature_names"],
-        bug=f"{FIGURES}:607 neuron_formula: TypeError from len(None)",
+        bug=f"{FIGURES}: neuron_formula: TypeError from len(None)",
     ),
     case(
         nn.plot_outputs_by_number,
@@ -542,21 +542,21 @@ CASES += [  # strict xfails: each passes once the bug named is fixed, and then m
         [[0, 0.5, 1]],
         [[0, 1, 0]],
         keys=["numbers"],
-        bug=f"{FIGURES}:726 plot_outputs_by_number does not check numbers",
+        bug=f"{FIGURES}: plot_outputs_by_number does not check numbers",
     ),
     case(
         nn.plot_learning_curve,
         [0.2, 0.1],
         ax="axes",
         keys=["ax"],
-        bug=f"{FIGURES}:122 no figure function checks ax: AttributeError",
+        bug=f"{FIGURES}: no figure function checks ax: AttributeError",
     ),
     case(
         nn.plot_descent_path,
         [1.0, 2.0],
         loss=None,
         keys=["loss"],
-        bug=f"{FIGURES}:538 plot_descent_path does not check loss: TypeError",
+        bug=f"{FIGURES}: plot_descent_path does not check loss: TypeError",
     ),
 ]
 
@@ -578,7 +578,7 @@ CASES += [
         nn.learning_rate_view,
         steps=5,
         keys=["steps", "control"],
-        bug="_course/widgets.py:264 a control that is not a widget: AttributeError",
+        bug="_course/widgets.py: a control that is not a widget: AttributeError",
     ),
     case(
         nn.log_slider,
@@ -587,7 +587,7 @@ CASES += [
         10,
         1,
         keys=["min"],
-        bug="_course/widgets.py:42 log_slider(min='0.1'): TypeError from the comparison",
+        bug="_course/widgets.py: log_slider(min='0.1'): TypeError from the comparison",
     ),
     case(
         nn.int_slider,
@@ -597,27 +597,27 @@ CASES += [
         5,
         step=0,
         keys=["step"],
-        bug="_course/widgets.py:61 int_slider accepts step=0 and value=2.5",
+        bug="_course/widgets.py: int_slider accepts step=0 and value=2.5",
     ),
     case(
         nn.toggle,
         "bias",
         "yes",
         keys=["value"],
-        bug="_course/widgets.py:83 toggle(value='yes') raises traitlets.TraitError",
+        bug="_course/widgets.py: toggle(value='yes') raises traitlets.TraitError",
     ),
     case(
         nn.feature_cross_view,
         use_cross="no",
         epochs=5,
         keys=["use_cross"],
-        bug="_course/views.py:149 use_cross='no' is taken as True",
+        bug="_course/views.py: use_cross='no' is taken as True",
     ),
     case(
         nn.forward_shapes_view,
         m=10**4,
         keys=["m"],
-        bug="_course/views.py:53 m up to 10**6 draws a 2000-inch figure that cannot render",
+        bug="_course/views.py: m up to 10**6 draws a 2000-inch figure that cannot render",
     ),
     case(nn.forward_shapes_view, hidden_1=0, keys=["layer size 2", "whole number"]),
     case(nn.forward_shapes_view, hidden_2=-1, keys=["layer size 3", "whole number"]),
