@@ -10,9 +10,9 @@ Conventions, used everywhere in the course:
 * randomness comes from a generator you seed, ``rng = np.random.default_rng(seed)``.
 
 Read it top to bottom: activations · costs · layers · a network of layers ·
-training · gradient checks · datasets · the math of single lessons (one neuron
-forward and back, batch gradients, the 1-D descent, many seeds at once).
-Each function's docstring names the lesson that introduces it.
+training · gradient checks · datasets · the math of single lessons (the shapes
+of a forward pass, one neuron forward and back, the 1-D descent, batch
+gradients, many seeds at once).  Docstrings name the lesson that introduces it.
 
 Every public function checks its arguments once, on the way in (``_course/validation.py``):
 bad input is a ValueError that names the argument.  Figures, widgets and the
@@ -30,9 +30,7 @@ import numpy as np
 
 from _course import validation as valid
 
-# ---------------------------------------------------------------------------
-# Activations (lesson 01), each beside its derivative (lesson 02).
-# ---------------------------------------------------------------------------
+# --- Activations (lesson 01), each beside its derivative (lesson 02). ----------------------------
 
 
 # Each function checks z (real numbers; ±infinity is allowed, the limits are exact) and
@@ -47,7 +45,7 @@ def _sigmoid(z):
 
 
 def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(−z)), computed as ½(1 + tanh(z/2)).
+    """σ(z) = 1 / (1 + e^(−z)), computed as ½(1 + tanh(z/2)) (lesson 01).
 
     The two are equal, but tanh never overflows, so no warning appears for any
     finite z (a learning rate of 50 produces very large z).
@@ -80,9 +78,7 @@ def leaky_relu_derivative(z, leak: float = 0.1):
     return _leaky_relu_derivative(z, leak)
 
 
-# ---------------------------------------------------------------------------
-# Costs (lessons 02, 05 and 08): each returns the cost and its gradient ∂J/∂Ŷ.
-# ---------------------------------------------------------------------------
+# --- Costs (lessons 02, 05 and 08): each returns the cost and its gradient ∂J/∂Ŷ. ----------------
 
 
 def squared_error_loss(y, y_hat):
@@ -107,7 +103,7 @@ def _cross_entropy(Y, Y_hat) -> tuple[float, np.ndarray]:
 
 
 def _check_cost_arguments(Y, Y_hat) -> tuple[np.ndarray, np.ndarray]:
-    # Ŷ may hold NaN (a diverged run): the cost is then NaN, which train reports.
+    # Ŷ may hold NaN (a diverged run): the cost is then NaN, not an error.
     Y, Y_hat = valid.array(Y, "Y"), valid.array(Y_hat, "Y_hat", finite=False)
     valid.same_shape(Y, Y_hat, "Y", "Y_hat")
     return Y, Y_hat
@@ -124,9 +120,9 @@ def squared_error_cost(Y, Y_hat) -> tuple[float, np.ndarray]:
 def cross_entropy_cost(Y, Y_hat) -> tuple[float, np.ndarray]:
     """Binary cross-entropy and its gradient: ``(J, dY_hat)`` (lesson 08).
 
-    J = −(1/m) Σ [Y log Ŷ + (1 − Y) log(1 − Ŷ)];  ∂J/∂Ŷ = (Ŷ − Y) / (m Ŷ (1 − Ŷ)).
-    Labels Y and outputs Ŷ must lie in [0, 1]; Ŷ is clipped to [1e-12, 1 − 1e-12]
-    so that a saturated output gives a large, finite cost instead of infinity.
+    J = −(1/m) Σ [Y log P + (1 − Y) log(1 − P)];  ∂J/∂Ŷ = (P − Y) / (m P (1 − P)), where
+    P is Ŷ clipped to [1e-12, 1 − 1e-12], so that a saturated output gives a large,
+    finite cost instead of infinity.  Labels Y and outputs Ŷ must lie in [0, 1].
     """
     Y, Y_hat = _check_cost_arguments(Y, Y_hat)
     valid.probabilities(Y, "Y (the labels)")
@@ -137,16 +133,15 @@ def cross_entropy_cost(Y, Y_hat) -> tuple[float, np.ndarray]:
 # Training calls the unchecked math of the two costs it knows (checked once, before epoch 0).
 _UNCHECKED = {squared_error_cost: _squared_error, cross_entropy_cost: _cross_entropy}
 
-# ---------------------------------------------------------------------------
-# Layers (lesson 07; shapes from lesson 01).  Each layer keeps what its
-# backward pass needs from the forward pass, like a node of the graph in 02.
-# ---------------------------------------------------------------------------
+# --- Layers (lesson 07; shapes from lesson 01) ----------------------------------------------------
+# Each layer keeps what its backward pass needs from the forward pass, like a node of the graph
+# in lesson 02.
 
 INIT_SCHEMES = ("small", "xavier", "he")
 
 
 class LinearLayer:
-    """Z = W·A_prev + b, with W of shape (n_out, n_in) and b of shape (n_out, 1).
+    """Z = W·A_prev + b, with W of shape (n_out, n_in) and b of shape (n_out, 1) (lesson 01)
 
     ``LinearLayer(n_in, n_out, rng, init="xavier")`` draws W from ``rng`` (an
     ``np.random.Generator`` the caller seeds; leaving it out is an error, not a
@@ -242,7 +237,7 @@ class _Activation:
 
 
 class SigmoidLayer(_Activation):
-    """A = σ(Z); backward uses σ'(Z) = A(1 − A), so it keeps A, not Z."""
+    """A = σ(Z); backward uses σ'(Z) = A(1 − A), so it keeps A, not Z (lesson 07)."""
 
     def __init__(self):
         self.A = None
@@ -279,9 +274,7 @@ class LeakyReLULayer(_Activation):
         return f"LeakyReLULayer(leak={self.leak})"
 
 
-# ---------------------------------------------------------------------------
-# A network is a list of layers (lessons 01, 07, 08).
-# ---------------------------------------------------------------------------
+# --- A network is a list of layers (lessons 01, 07, 08). -----------------------------------------
 
 
 def build_network(
@@ -291,7 +284,7 @@ def build_network(
     hidden_activation: str = "sigmoid",
     scale: float = 0.01,
 ) -> list:
-    """Layers for sizes like ``[2, 3, 1]``: Linear, activation, Linear, …, Sigmoid.
+    """Layers for sizes like ``[2, 3, 1]``: Linear, activation, …, Sigmoid (lesson 01).
 
     Hidden activations are ``"sigmoid"`` or ``"leaky_relu"``; the output is a sigmoid.
     ``rng`` draws every layer's W in turn, so one seed gives one network.
@@ -358,30 +351,37 @@ def backward(layers, dY_hat) -> np.ndarray:
     return _backward(layers, dY_hat)
 
 
+def _classes(Y_hat, threshold: float = 0.5) -> np.ndarray:
+    # Read to 9 decimals: a network that answers ½ everywhere (one neuron on XOR settles at
+    # ŷ = ½ ± 1e-17) gives one class for every input, not a class picked by rounding noise.
+    return (np.round(Y_hat, 9) >= threshold).astype(int)
+
+
 def predict(layers, X, threshold: float = 0.5) -> np.ndarray:
-    """Class predictions 0/1: 1 where the network's output is at least ``threshold``."""
+    """Class predictions 0/1: 1 where the network's output is at least ``threshold`` (03)
+
+    Outputs are read to 9 decimals first, so floating-point noise never decides a class.
+    """
     threshold = valid.number(threshold, "threshold")
-    return (forward(layers, X) >= threshold).astype(int)
+    return _classes(forward(layers, X), threshold)
 
 
 def accuracy(predictions, Y) -> float:
-    """The fraction of examples whose prediction equals the label."""
+    """The fraction of examples whose prediction equals the label (lesson 03)."""
     predictions, Y = valid.array(predictions, "predictions"), valid.array(Y, "Y")
     valid.same_shape(predictions, Y, "predictions", "Y")
     return float(np.mean(predictions == Y))
 
 
-# ---------------------------------------------------------------------------
-# Training (lessons 03, 05, 07, 08): the one trainer, plus one example at a time.
-# ---------------------------------------------------------------------------
+# --- Training (lessons 03, 05, 07, 08): the one trainer, plus one example at a time. -------------
 
 
 class DivergenceError(ArithmeticError):
     """Training stopped because the cost stopped being a finite number.
 
-    ``epoch`` is the epoch whose cost was not finite; ``costs`` holds the
-    finite costs before it.  Weights were checked to be finite before training
-    began, so the usual cause is too large a learning rate.
+    ``epoch`` is the epoch whose cost was not finite; ``costs`` holds the finite
+    costs before it.  The usual cause is too large a learning rate with an output or
+    a cost of your own: a sigmoid output keeps the course's costs finite (lesson 08).
     """
 
     def __init__(self, epoch: int, costs: np.ndarray):
@@ -407,7 +407,7 @@ def _check_training(layers, X, Y, learning_rate, epochs, cost_function, per_exam
 
 
 def train(layers, X, Y, learning_rate, epochs, cost_function=squared_error_cost) -> np.ndarray:
-    """Full-batch gradient descent for ``epochs`` epochs; returns the cost of every epoch.
+    """Full-batch gradient descent for ``epochs`` epochs; the cost of every epoch (03, 05)
 
     Each epoch: forward, cost (recorded *before* the update), backward, update.
     ``costs[k]`` is therefore the cost after k updates.  Bad input is a
@@ -468,19 +468,17 @@ def train_per_example(
 
 
 def network_cost(layers, X, Y, cost_function=squared_error_cost) -> float:
-    """The cost of the network on (X, Y) now, e.g. after the last update of ``train``."""
+    """The cost of the network on (X, Y) now, e.g. after the last update of ``train`` (05)."""
     X, Y, _ = _check_network(layers, X, Y)
     _check_cost_function(cost_function, Y)
     return cost_function(Y, _forward(layers, X))[0]
 
 
-# ---------------------------------------------------------------------------
-# Gradient checks (lesson 02 onward): central finite differences.
-# ---------------------------------------------------------------------------
+# --- Gradient checks (lesson 02 onward): central finite differences. -----------------------------
 
 
 def numerical_gradient(f: Callable[[], float], theta: np.ndarray, eps: float = 1e-6) -> np.ndarray:
-    """∂f/∂θ by central differences, (f(θ + ε) − f(θ − ε)) / 2ε, one entry at a time.
+    """∂f/∂θ by central differences, (f(θ + ε) − f(θ − ε)) / 2ε, entry by entry (lesson 02)
 
     ``theta`` is changed in place while ``f`` (which takes no arguments and reads
     ``theta``) is evaluated, and restored afterwards, even if ``f`` raises.
@@ -515,7 +513,7 @@ def gradients_agree(analytic, numeric, rtol: float = 1e-5, atol: float = 1e-8) -
 
 
 def compare_gradients(name: str, analytic, numeric, rtol: float = 1e-5, atol: float = 1e-8) -> bool:
-    """Print whether an analytic gradient matches its finite-difference estimate.
+    """Print whether an analytic gradient matches its finite-difference estimate (lesson 05).
 
     The line holds no raw digits, so it is the same on every run and machine.
     """
@@ -529,7 +527,7 @@ def compare_gradients(name: str, analytic, numeric, rtol: float = 1e-5, atol: fl
 def check_network_gradients(
     layers, X, Y, cost_function=squared_error_cost, verbose: bool = True
 ) -> bool:
-    """Backpropagate once, then compare every layer's dW and db with finite differences.
+    """Backpropagate once, compare every layer's dW and db with finite differences (06, 07)
 
     Layers are numbered 1, 2, … counting linear layers only (dW1, db1, dW2, …).
     Returns True when all agree.
@@ -551,20 +549,18 @@ def check_network_gradients(
     return all_ok
 
 
-# ---------------------------------------------------------------------------
-# Datasets: one example per column.
-# ---------------------------------------------------------------------------
+# --- Datasets: one example per column. -----------------------------------------------------------
 
 _GATE_INPUTS = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])  # (2, 4)
 
 
 def or_gate() -> tuple[np.ndarray, np.ndarray]:
-    """The OR truth table: X (2, 4) with columns (0,0),(0,1),(1,0),(1,1); Y (1, 4) = 0,1,1,1."""
+    """OR (lesson 02): X (2, 4) with columns (0,0),(0,1),(1,0),(1,1); Y (1, 4) = 0,1,1,1."""
     return _GATE_INPUTS.copy(), np.array([[0.0, 1.0, 1.0, 1.0]])
 
 
 def xor_gate() -> tuple[np.ndarray, np.ndarray]:
-    """The XOR truth table: X (2, 4) as for OR; Y (1, 4) = 0,1,1,0."""
+    """The XOR truth table (lesson 06): X (2, 4) as for OR; Y (1, 4) = 0,1,1,0."""
     return _GATE_INPUTS.copy(), np.array([[0.0, 1.0, 1.0, 0.0]])
 
 
@@ -613,9 +609,7 @@ def binary_digits(numbers, bits: int = 4) -> np.ndarray:
     return ((values.astype(np.int64)[None, :] // powers[:, None]) % 2).astype(float)
 
 
-# ---------------------------------------------------------------------------
-# Lesson 01: the shapes of a forward pass.
-# ---------------------------------------------------------------------------
+# --- Lesson 01: the shapes of a forward pass. ----------------------------------------------------
 
 
 def forward_shapes(layer_sizes: Sequence[int], m: int) -> list[dict[str, tuple[int, int]]]:
@@ -633,7 +627,8 @@ def forward_shapes(layer_sizes: Sequence[int], m: int) -> list[dict[str, tuple[i
 
 
 def describe_forward_shapes(layer_sizes: Sequence[int], m: int) -> str:
-    """One line per layer, ``layer 1: W1 (4, 3) · X (3, 5) + b1 (4, 1) → Z1, A1 (4, 5)``."""
+    """One line per layer: ``layer 1: W1 (4, 3) · X (3, 5) + b1 (4, 1) → Z1, A1 (4, 5) · 16
+    parameters``."""
     lines = []
     for number, shapes in enumerate(forward_shapes(layer_sizes, m), start=1):
         n, n_prev = shapes["W"]
@@ -646,9 +641,7 @@ def describe_forward_shapes(layer_sizes: Sequence[int], m: int) -> str:
     return "\n".join(lines)
 
 
-# ---------------------------------------------------------------------------
-# Lessons 02–03: one sigmoid neuron on one example, every node of its graph.
-# ---------------------------------------------------------------------------
+# --- Lessons 02–03: one sigmoid neuron on one example, every node of its graph. ------------------
 
 
 @dataclass(frozen=True)
@@ -756,9 +749,7 @@ def single_neuron(w, b=None) -> list:
     return [LinearLayer.from_weights(w.reshape(1, -1), b), SigmoidLayer()]
 
 
-# ---------------------------------------------------------------------------
-# Lesson 04: the learning rate, on a U-shaped loss in one parameter.
-# ---------------------------------------------------------------------------
+# --- Lesson 04: the learning rate, on a U-shaped loss in one parameter. --------------------------
 
 CURVE_A = 0.05  # curvature a of L(w) = a(w − w*)²: steps converge for 0 < α < 1/a
 CURVE_MINIMUM = 2.0  # w*
@@ -807,9 +798,7 @@ def gradient_descent_1d(
     return np.array(path), None
 
 
-# ---------------------------------------------------------------------------
-# Lesson 05: the gradients of one neuron on a whole batch, two ways.
-# ---------------------------------------------------------------------------
+# --- Lesson 05: the gradients of one neuron on a whole batch, two ways. --------------------------
 
 
 def _check_neuron_batch(W, b, X, Y) -> tuple[np.ndarray, ...]:
@@ -856,9 +845,7 @@ def per_example_gradients(W, b, X, Y) -> tuple[float, np.ndarray, np.ndarray]:
     return total_loss / m, dW / m, db / m  # … then average
 
 
-# ---------------------------------------------------------------------------
-# Lesson 07: the 2-h-1 network on XOR, one seed or many at once.
-# ---------------------------------------------------------------------------
+# --- Lesson 07: the 2-h-1 network on XOR, one seed or many at once. ------------------------------
 
 XOR_SEED = 0  # the seed lesson 07 trains its 2-3-1 network from
 
@@ -915,13 +902,12 @@ def train_xor_many_seeds(
         b1 -= learning_rate * dZ1.sum(axis=2, keepdims=True)
     Y_hat = _sigmoid(np.matmul(W2, _sigmoid(np.matmul(W1, X) + b1)) + b2)  # (S, 1, m)
     # No divergence check: a sigmoid output keeps every cost below ½ (it saturates instead).
-    return costs, ((Y_hat >= 0.5) == Y).mean(axis=(1, 2))
+    return costs, (_classes(Y_hat) == Y).mean(axis=(1, 2))
 
 
-# ---------------------------------------------------------------------------
-# Course machinery, kept out of the way of the math above: figures, widgets
-# and their views, timing, and the exercise checker (package ``_course``).
-# ---------------------------------------------------------------------------
+# --- Course machinery (package ``_course``) --------------------------------------------------------
+# Figures, widgets and their views, timing, and the exercise checker, kept out of the way of the
+# math above and re-exported here, so that lessons import everything from nn_helpers.
 
 from _course import answers as _answers  # noqa: E402, F401  (registers every exercise)
 from _course.exercises import EXERCISES, check, judge  # noqa: E402
