@@ -905,7 +905,7 @@ def train_xor_many_seeds(
     return costs, (_classes(Y_hat) == Y).mean(axis=(1, 2))
 
 
-# --- Course machinery (package ``_course``) --------------------------------------------------------
+# --- Course machinery (package ``_course``) ------------------------------------------------
 # Figures, widgets and their views, timing, and the exercise checker, kept out of the way of the
 # math above and re-exported here, so that lessons import everything from nn_helpers.
 

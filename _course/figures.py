@@ -24,6 +24,7 @@ from nn_helpers import (
     CURVE_START,
     LinearLayer,
     NeuronGradients,
+    _classes,
     forward,
     forward_shapes,
     gradient_descent_1d,
@@ -170,14 +171,12 @@ def _input_plane(X, margin: float, resolution: int) -> tuple[np.ndarray, ...]:
 
 
 def predicted_class(Y_hat) -> np.ndarray:
-    """Class 1 where the output is at least 0.5, read to 9 decimals (lesson 03 onward).
+    """The class ``predict`` gives for outputs ``Y_hat`` (lesson 03 onward): 1 where ŷ ≥ 0.5.
 
-    The rule of ``predict``, on outputs rounded to 9 decimals: a model that gives
-    one answer everywhere (one neuron on XOR settles at ŷ = 0.5 ± 1e-17) is one
-    class, not split by floating-point noise.  The shading and the accuracy of
-    the training figures both use it, so they always agree.
+    The shading and the accuracy of the training figures both use it, so they
+    agree with each other and with ``predict``.
     """
-    return np.round(np.asarray(Y_hat, dtype=float), 9) >= 0.5
+    return _classes(np.asarray(Y_hat, dtype=float)).astype(bool)
 
 
 def plot_decision_boundary(
