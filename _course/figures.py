@@ -40,6 +40,11 @@ CLASS_MARKERS = ("o", "s")
 FIGSIZE = (5.0, 3.6)
 LINE_COLOR = "#009E73"
 DIVERGED_COLOR = "#D55E00"
+# Bounds that keep every figure renderable: at most 10 panels a side, at most 50 inches
+# (4000 pixels at the course's 80 dpi) a side, at most 2000 × 2000 points shaded per panel.
+MAX_PANELS = 10
+MAX_FIGURE_INCHES = 50.0
+MAX_RESOLUTION = 2000
 
 _STYLE = {
     "figure.figsize": FIGSIZE,
@@ -74,13 +79,16 @@ def new_axes(
     """A figure in the course style: returns ``(fig, ax)`` or ``(fig, axes)``.
 
     Margins are fixed in inches rather than computed by a layout engine: every
-    figure gets the same look, and a widget redraw saves ~40 ms.
+    figure gets the same look, and a widget redraw saves ~40 ms.  At most
+    ``MAX_PANELS`` axes a side and ``MAX_FIGURE_INCHES`` inches a side.
     """
     import matplotlib
 
+    ncols = valid.count(ncols, "ncols (the number of columns)", 1, MAX_PANELS)
+    nrows = valid.count(nrows, "nrows (the number of rows)", 1, MAX_PANELS)
+    width = _inches(width, "width", FIGSIZE[0] * ncols)
+    height = _inches(height, "height", FIGSIZE[1] * nrows)
     matplotlib.rcParams.update(_STYLE)
-    width = width or FIGSIZE[0] * ncols
-    height = height or FIGSIZE[1] * nrows
     if not getattr(_offscreen, "active", False):
         import matplotlib.pyplot as plt
 
@@ -103,6 +111,20 @@ def new_axes(
     return fig, axes
 
 
+def _inches(value, name: str, default: float) -> float:
+    """A figure's width or height: None for ``default``, else a number of inches in
+    (0, ``MAX_FIGURE_INCHES``]."""
+    if value is None:
+        return default
+    inches = valid.number(value, name, positive=True)
+    if inches > MAX_FIGURE_INCHES:
+        raise ValueError(
+            f"{name} must be at most {MAX_FIGURE_INCHES:g} inches (a figure that can render), "
+            f"got {value!r}"
+        )
+    return inches
+
+
 def _measure_tick_space_once(ax) -> None:
     """Fix each axis's number of ticks now, once, at most 5.
 
@@ -123,7 +145,7 @@ def _measure_tick_space_once(ax) -> None:
 def plot_learning_curve(costs, ax=None, title: str = "Learning curve", label: str | None = None):
     """Cost per epoch (lesson 05 onward). Returns the axes."""
     costs = valid.array(costs, "costs", ndim=1, finite=False)
-    if ax is None:
+    if valid.axes(ax) is None:
         _, ax = new_axes()
     ax.plot(np.arange(costs.size), costs, color=LINE_COLOR if label is None else None, label=label)
     ax.set(title=title, xlabel="epoch", ylabel="cost J")
@@ -134,13 +156,29 @@ def plot_learning_curve(costs, ax=None, title: str = "Learning curve", label: st
 
 def plot_points(X, Y, ax=None, labels=("class 0", "class 1")):
     """Scatter 2-D examples (columns of X) with a colour and a marker per class."""
+    X, Y = _points(X, Y, "plot_points")
+    labels = valid.names(labels, "labels", '("class 0", "class 1")')
+    if len(labels) != 2:
+        raise ValueError(f"labels must name the 2 classes, got {len(labels)} names")
+    if valid.axes(ax) is None:
+        _, ax = new_axes()
+    return _draw_points(ax, X, Y, labels)
+
+
+def _points(X, Y, function_name: str) -> tuple[np.ndarray, np.ndarray]:
+    """X (2, m) points and Y, one label per column of X."""
     X, Y = valid.array(X, "X"), valid.array(Y, "Y", ndim=None)
     if X.shape[0] != 2:
-        raise ValueError(f"plot_points needs X of shape (2, m), got {X.shape}")
+        raise ValueError(f"{function_name} needs X of shape (2, m), got {X.shape}")
     if Y.size != X.shape[1]:
-        raise ValueError(f"plot_points needs one label per column of X {X.shape}, got Y {Y.shape}")
-    if ax is None:
-        _, ax = new_axes()
+        raise ValueError(
+            f"{function_name} needs one label per column of X {X.shape}, got Y {Y.shape}"
+        )
+    return X, Y
+
+
+def _draw_points(ax, X, Y, labels=("class 0", "class 1")):
+    """``plot_points`` on checked arguments."""
     classes = Y.ravel() >= 0.5
     for cls in (0, 1):
         mask = classes == cls
@@ -196,22 +234,26 @@ def plot_decision_boundary(
     """
     from matplotlib.colors import ListedColormap
 
-    if not callable(predict_proba):
-        raise ValueError(f"predict_proba must be a function of points, got {predict_proba!r}")
-    X = valid.array(X, "X")
-    resolution = valid.count(resolution, "resolution", 2, 2000)
-    if X.shape[0] != 2:
-        raise ValueError(f"plot_decision_boundary needs X of shape (2, m), got {X.shape}")
-    if ax is None:
+    valid.function(predict_proba, "predict_proba", "a function of points")
+    X, Y = _points(X, Y, "plot_decision_boundary")
+    margin = valid.number(margin, "margin", minimum=0)
+    resolution = valid.count(resolution, "resolution", 2, MAX_RESOLUTION)
+    if valid.axes(ax) is None:
         _, ax = new_axes()
     G1, G2, grid = _input_plane(X, margin, resolution)
-    P = np.asarray(predict_proba(grid), dtype=float).reshape(G1.shape)
+    P = valid.array(predict_proba(grid), "predict_proba's outputs", ndim=None, finite=False)
+    if P.size != grid.shape[1]:
+        raise ValueError(
+            f"predict_proba must give one output per point: {grid.shape[1]} points "
+            f"(shape {grid.shape}) in, outputs of shape {P.shape} out"
+        )
+    P = P.reshape(G1.shape)
     shades = ListedColormap(["#BFDDF0", "#F7E1B0"])  # light versions of the class colours
     is_class_1 = predicted_class(P)
     ax.contourf(G1, G2, is_class_1, levels=[-0.5, 0.5, 1.5], cmap=shades, alpha=0.9)
     if is_class_1.any() and not is_class_1.all() and P.min() < 0.5 < P.max():
         ax.contour(G1, G2, P, levels=[0.5], colors="black", linewidths=1.2)
-    plot_points(X, Y, ax=ax)
+    _draw_points(ax, X, Y)
     ax.set_title(title)
     ax.legend(loc="upper center", ncols=2, handletextpad=0.2, borderaxespad=0.1)
     return ax
@@ -265,6 +307,7 @@ def mark_progress(ax, costs) -> str | None:
 
     The title, in the warning colour, never covers the curve it describes.
     """
+    valid.axes(ax, optional=False)
     verdict = describe_progress(costs)
     if verdict is not None:
         ax.set_title(f"{ax.get_title()}: {verdict.split(':')[0]}", color=DIVERGED_COLOR)
@@ -371,6 +414,8 @@ def check_neuron_gradients(result: NeuronGradients, verbose: bool = True) -> boo
     estimate (both to 3 decimals) and ``agree`` / ``DISAGREE`` — and returns
     True when all agree.
     """
+    _neuron_gradients(result, "check_neuron_gradients")
+    verbose = valid.boolean(verbose, "verbose")
     numeric = neuron_finite_differences(result.x, result.w, result.y, result.b)
     all_ok = True
     if verbose:
@@ -385,6 +430,13 @@ def check_neuron_gradients(result: NeuronGradients, verbose: bool = True) -> boo
             )
         all_ok = all_ok and ok
     return all_ok
+
+
+def _neuron_gradients(result, function_name: str) -> None:
+    if not isinstance(result, NeuronGradients):
+        raise ValueError(
+            f"{function_name} expects the result of neuron_forward_backward, got {result!r}"
+        )
 
 
 GRADIENT_COLOR = "#CC79A7"  # Okabe–Ito reddish purple (reads as pink): gradients, never data
@@ -445,10 +497,7 @@ def draw_neuron_graph(result: NeuronGradients, title: str | None = None):
     gradient flowing back.  Numbers are rounded to 3 decimals.  Works for any
     number of inputs, with or without a bias.
     """
-    if not isinstance(result, NeuronGradients):
-        raise ValueError(
-            f"draw_neuron_graph expects the result of neuron_forward_backward, got {result!r}"
-        )
+    _neuron_gradients(result, "draw_neuron_graph")
     # Left column, top to bottom: x1, w1, x2, w2, ..., then b; (node text, gradient label).
     sources = []
     for i, (x_i, w_i) in enumerate(zip(result.x, result.w, strict=True), start=1):
@@ -511,6 +560,7 @@ def draw_neuron_graph(result: NeuronGradients, title: str | None = None):
 
 def describe_descent(path, diverged_at, loss: Callable = u_loss) -> str:
     """``final w = … · final loss = …``, or ``diverged at step N`` (lesson 04)."""
+    path, diverged_at, loss = _descent(path, diverged_at, loss)
     if diverged_at is not None:
         return f"diverged at step {diverged_at}"
     text = f"final w = {path[-1]:.3f} · final loss = {float(loss(path[-1])):.3f}"
@@ -518,6 +568,14 @@ def describe_descent(path, diverged_at, loss: Callable = u_loss) -> str:
     if step_sizes.size >= 2 and step_sizes[-1] > step_sizes[-2]:
         text += " · the steps are growing: diverging"
     return text
+
+
+def _descent(path, diverged_at, loss) -> tuple[np.ndarray, int | None, Callable]:
+    """A path of gradient descent, the step it diverged at (or None) and the loss function."""
+    path = valid.array(path, "path", ndim=1)
+    if diverged_at is not None:
+        diverged_at = valid.count(diverged_at, "diverged_at (a step number)", 1, valid.MAX_EPOCHS)
+    return path, diverged_at, valid.function(loss, "loss", "a function of w, like u_loss")
 
 
 def _name_divergence_in_corner(ax, step: int) -> None:
@@ -552,8 +610,8 @@ def plot_descent_path(path, diverged_at=None, ax=None, loss: Callable = u_loss, 
     first step, so an overshoot shows; later points that fly off are clipped.
     A diverged run is named in the panel's lower right corner, clear of the path.
     """
-    path = valid.array(path, "path", ndim=1)
-    if ax is None:
+    path, diverged_at, loss = _descent(path, diverged_at, loss)
+    if valid.axes(ax) is None:
         _, ax = new_axes()
     half_width = 1.5 * abs(path[0] - CURVE_MINIMUM) or 1.0
     if path.size > 1:
@@ -580,8 +638,11 @@ def compare_learning_rates(learning_rates=(0.5, 5, 50, 5e-10), steps: int = 20):
     Returns the figure; every panel says where its descent ended (3 decimals)
     or at which step it diverged.
     """
+    learning_rates = valid.sequence(learning_rates, "learning_rates", "(0.5, 5, 50, 5e-10)", 4)
     if len(learning_rates) != 4:
         raise ValueError(f"expected 4 learning rates (a 2×2 grid), got {len(learning_rates)}")
+    learning_rates = [valid.learning_rate(rate) for rate in learning_rates]
+    steps = valid.epochs(steps, "steps")
     fig, axes = new_axes(ncols=2, nrows=2, width=10.0, height=7.6)
     for ax, learning_rate in zip(axes.ravel(), learning_rates, strict=True):
         path, diverged_at = gradient_descent_1d(u_loss_gradient, CURVE_START, learning_rate, steps)
@@ -614,6 +675,7 @@ def neuron_formula(W, b, feature_names: Sequence[str]) -> str:
     if b.size != 1:
         raise ValueError(f"b must be a single number, got shape {b.shape}")
     b = b.item()
+    feature_names = valid.names(feature_names, "feature_names", '["x1", "x2"]')
     if len(feature_names) != W.size:
         raise ValueError(f"need one name per weight: {W.size} weights, {len(feature_names)} names")
     text = f"z = {'−' if W[0] < 0 else ''}{abs(W[0]):.3f}·{feature_names[0]}"
@@ -631,6 +693,7 @@ def draw_quadrants(ax) -> None:
     """
     from matplotlib import patheffects
 
+    valid.axes(ax, optional=False)
     ax.axhline(0, color="gray", linewidth=1, zorder=1)
     ax.axvline(0, color="gray", linewidth=1, zorder=1)
     outline = [patheffects.withStroke(linewidth=4, foreground="white")]
@@ -666,10 +729,18 @@ def plot_hidden_units(layers, X, Y, resolution: int = 200):
     is shaded in greys (one colour bar for all panels), so that the class
     colours stay reserved for the XOR points; the black line is where it is ½.
     """
+    linear = valid.layers(layers, LinearLayer)
     if len(layers) < 4 or not isinstance(layers[0], LinearLayer):
         raise ValueError("plot_hidden_units needs a network with a hidden layer (build_network)")
-    X, Y = valid.array(X, "X"), valid.array(Y, "Y")
+    X, Y = _points(X, Y, "plot_hidden_units")
+    valid.network_fits(linear, X)
+    resolution = valid.count(resolution, "resolution", 2, MAX_RESOLUTION)
     n_hidden = layers[0].n_out
+    if n_hidden > MAX_PANELS:
+        raise ValueError(
+            f"plot_hidden_units draws one panel per hidden unit, at most {MAX_PANELS}: "
+            f"the hidden layer has {n_hidden} units"
+        )
     fig, axes = new_axes(ncols=n_hidden, width=3.2 * n_hidden + 1.0, height=3.4)
     axes = np.atleast_1d(axes)
     G1, G2, grid = _input_plane(X, margin=0.5, resolution=resolution)
@@ -681,7 +752,7 @@ def plot_hidden_units(layers, X, Y, resolution: int = 200):
         shading = ax.contourf(G1, G2, activation, **shade)
         if activation.min() < 0.5 < activation.max():
             ax.contour(G1, G2, activation, levels=[0.5], colors="black", linewidths=1.2)
-        plot_points(X, Y, ax=ax)
+        _draw_points(ax, X, Y)
         ax.set_title(f"hidden unit {unit + 1}")
     # One legend is enough: the classes are the same in each panel.
     axes[0].legend(
@@ -709,12 +780,15 @@ def plot_seed_outcomes(
     line marks ``mark_epoch`` when one is given.  Returns the axes.
     """
     costs = valid.array(costs, "costs (seeds, epochs)")
+    outcomes = valid.names(outcomes, "outcomes", '["solved", "stuck"]')
     if len(outcomes) != costs.shape[0]:
         raise ValueError(
             f"outcomes must name one outcome per row of costs: got {len(outcomes)} "
             f"for {costs.shape[0]} rows"
         )
-    if ax is None:
+    if mark_epoch is not None:
+        valid.number(mark_epoch, "mark_epoch")  # drawn and named as given: "epoch 5000"
+    if valid.axes(ax) is None:
         _, ax = new_axes(width=6.4, height=4.4)
         ax.figure.subplots_adjust(bottom=1.5 / 4.4)  # room for the legend below the axes
     colours = {}
@@ -732,9 +806,20 @@ def plot_seed_outcomes(
 
 
 def plot_outputs_by_number(layers, numbers, X, Y, ax=None, title: str = "Output per number"):
-    """The network's output for each number beside the label it should give (lesson 08)."""
-    numbers = np.asarray(numbers)
-    if ax is None:
+    """The network's output for each number beside the label it should give (lesson 08).
+
+    ``numbers`` (m,) are what the columns of X (n_features, m) encode, ``Y`` (1, m) their labels.
+    """
+    linear = valid.layers(layers, LinearLayer)
+    X, Y = valid.data(X, Y)
+    valid.network_fits(linear, X, Y)
+    numbers = valid.array(numbers, "numbers", ndim=1)
+    if numbers.size != X.shape[1]:
+        raise ValueError(
+            f"numbers must give one number per column of X: {X.shape[1]} columns, "
+            f"{numbers.size} numbers"
+        )
+    if valid.axes(ax) is None:
         _, ax = new_axes()
     Y_hat = forward(layers, X).ravel()
     ax.plot(numbers, Y_hat, color=LINE_COLOR, marker=".", label="network output ŷ")

@@ -100,6 +100,36 @@ def function(value, name: str, shape: str = "a function"):
     return value
 
 
+def boolean(value, name: str) -> bool:
+    """True or False (a NumPy bool too).  ``"no"``, 0 and 1 are refused: none is a bool."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
+def names(value, name: str, example: str) -> list[str]:
+    """A list or tuple of text, e.g. ``["x1", "x2"]``; the caller checks how many it needs."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple, np.ndarray)):
+        raise ValueError(f"{name} must be a list of names like {example}, got {value!r}")
+    items = list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise ValueError(f"{name} must hold text names like {example}, got {item!r}")
+    return items
+
+
+def axes(value, name: str = "ax", optional: bool = True):
+    """A matplotlib Axes to draw on (``optional``: or None, for a new figure)."""
+    if value is None and optional:
+        return None
+    from matplotlib.axes import Axes
+
+    if not isinstance(value, Axes):
+        allowed = "None or a matplotlib Axes" if optional else "a matplotlib Axes"
+        raise ValueError(f"{name} must be {allowed} (e.g. from new_axes()), got {value!r}")
+    return value
+
+
 def text(value, name: str) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{name} must be text, got {value!r}")

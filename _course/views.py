@@ -48,6 +48,10 @@ from nn_helpers import (
 LESSON02_WEIGHTS = (0.1, 0.6)  # w1, w2 of the neuron of lessons 02 and 05
 LESSON06_START_W = (*LESSON02_WEIGHTS, 0.2)  # … and w3 for the cross x1·x2 (lesson 06)
 LESSON05_START_B = 0.0  # the starting bias of lessons 03, 05 and 06
+# The largest layer size and m that lesson 01's figure draws (its sliders go up to 8): at 32
+# everywhere the figure is about 22 × 22 inches, one 0.2-inch square per number.
+# (``forward_shapes`` itself computes shapes of any size; only the drawing is bounded.)
+MAX_VIEW_SIZE = 32
 
 
 def forward_shapes_view(
@@ -57,8 +61,16 @@ def forward_shapes_view(
 
     ``hidden_2 = 0`` means no second hidden layer (the default is worked example
     A, a 3-4-1 network on 5 examples).  Returns ``(fig, text)``; the text lists
-    every shape and the number of parameters.
+    every shape and the number of parameters.  Every size and ``m`` is at most
+    ``MAX_VIEW_SIZE`` (32), so the figure stays small enough to render.
     """
+    n_features = valid.count(n_features, "n_features (layer size 1)", 1, MAX_VIEW_SIZE)
+    hidden_1 = valid.count(hidden_1, "hidden_1 (layer size 2)", 1, MAX_VIEW_SIZE)
+    hidden_2 = valid.count(
+        hidden_2, "hidden_2 (layer size 3, 0 for no second hidden layer)", 0, MAX_VIEW_SIZE
+    )
+    n_outputs = valid.count(n_outputs, "n_outputs (the last layer size)", 1, MAX_VIEW_SIZE)
+    m = valid.count(m, "m (the number of examples)", 1, MAX_VIEW_SIZE)
     sizes = [n_features, hidden_1] + ([hidden_2] if hidden_2 else []) + [n_outputs]
     items, width, height = _shapes_layout(sizes, m)
     # Figure size from the content at a fixed size per cell; at least wide enough for the title.
@@ -145,6 +157,7 @@ def feature_cross_view(learning_rate=1.0, epochs=5000, use_cross=True):
     Retrains from w = (0.1, 0.6, 0.2) with the cross, (0.1, 0.6) without,
     b = 0.  Returns ``(fig, text)`` as ``batch_training_view`` does.
     """
+    use_cross = valid.boolean(use_cross, "use_cross")
     X, Y = xor_gate()
     if use_cross:
         start_W, features, title = LESSON06_START_W, add_cross_feature, "XOR with the cross x₁·x₂"

@@ -34,12 +34,16 @@ from _course.figures import offscreen_figures
 CACHE_SIZE = 256  # figures kept per widget (about 40 kB of PNG each)
 _STYLE = {"description_width": "initial"}
 _LAYOUT = {"width": "420px"}
+MAX_WHOLE = 10**9  # the ends and the value of an int slider lie within ±MAX_WHOLE
 
 
 def log_slider(description: str, min: float, max: float, value: float, steps_per_decade: int = 4):
     """A logarithmic float slider from ``min`` to ``max`` (both > 0)."""
     import ipywidgets as widgets
 
+    valid.text(description, "description")
+    min, max = valid.number(min, "min"), valid.number(max, "max")
+    value = valid.number(value, "value")
     if not 0 < min < max:
         raise ValueError(f"a log slider needs 0 < min < max, got min={min}, max={max}")
     if not min <= value <= max:
@@ -60,11 +64,18 @@ def log_slider(description: str, min: float, max: float, value: float, steps_per
 
 
 def int_slider(description: str, min: int, max: int, value: int, step: int = 1):
-    """A whole-number slider."""
+    """A whole-number slider from ``min`` to ``max`` in steps of ``step`` (a whole number >= 1)."""
     import ipywidgets as widgets
 
+    valid.text(description, "description")
+    min = valid.count(min, "min", -MAX_WHOLE, MAX_WHOLE)
+    max = valid.count(max, "max", -MAX_WHOLE, MAX_WHOLE)
+    value = valid.count(value, "value", -MAX_WHOLE, MAX_WHOLE)
+    if not min < max:
+        raise ValueError(f"an int slider needs min < max, got min={min}, max={max}")
     if not min <= value <= max:
         raise ValueError(f"value must lie from min to max, got {value} outside [{min}, {max}]")
+    step = valid.count(step, "step", 1, max - min)
     return widgets.IntSlider(
         value=value,
         min=min,
@@ -78,9 +89,11 @@ def int_slider(description: str, min: int, max: int, value: int, step: int = 1):
 
 
 def toggle(description: str, value: bool = False):
-    """An on/off checkbox."""
+    """An on/off checkbox; ``value`` is True or False."""
     import ipywidgets as widgets
 
+    valid.text(description, "description")
+    value = valid.boolean(value, "value")
     return widgets.Checkbox(value=value, description=description, style=_STYLE)
 
 
@@ -255,6 +268,12 @@ def interactive_figure(view: Callable, **controls):
         raise ValueError(f"view must be a function of the settings, got {view!r}")
     if not controls:
         raise ValueError("interactive_figure needs at least one control, e.g. epochs=int_slider(…)")
+    for name, control in controls.items():
+        if not (isinstance(control, widgets.ValueWidget) and hasattr(control, "description")):
+            raise ValueError(
+                f"the control {name} must be a widget with a value, e.g. "
+                f"{name}=int_slider(…), log_slider(…) or toggle(…), got {control!r}"
+            )
 
     def draw(values: dict) -> tuple[bytes, str]:
         with offscreen_figures():  # thread-safe figures, unknown to pyplot
