@@ -407,10 +407,11 @@ def _check_training(layers, X, Y, learning_rate, epochs, cost_function, per_exam
 
 
 def train(layers, X, Y, learning_rate, epochs, cost_function=squared_error_cost) -> np.ndarray:
-    """Full-batch gradient descent for ``epochs`` epochs; the cost of every epoch (03, 05)
+    """Full-batch gradient descent for ``epochs`` epochs; returns ``epochs + 1`` costs (03, 05).
 
-    Each epoch: forward, cost (recorded *before* the update), backward, update.
-    ``costs[k]`` is therefore the cost after k updates.  Bad input is a
+    Each epoch: forward, cost, backward, update; after the last update, one more
+    forward and cost.  So ``costs[k]`` is the cost after k updates: ``costs[0]``
+    the starting cost, ``costs[-1]`` the cost of the trained network.  Bad input is a
     ValueError before the first epoch, and so is a run of over a minute (at
     most 100 000 epochs; the bounds are in ``_course/validation.py``).  If the
     cost stops being finite, training stops and ``DivergenceError`` says at
@@ -422,13 +423,15 @@ def train(layers, X, Y, learning_rate, epochs, cost_function=squared_error_cost)
         layers, X, Y, learning_rate, epochs, cost_function
     )
     cost_and_gradient = _UNCHECKED.get(cost_function, cost_function)
-    costs = np.empty(epochs)
+    costs = np.empty(epochs + 1)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for epoch in range(epochs):
+        for epoch in range(epochs + 1):
             cost, dY_hat = cost_and_gradient(Y, _forward(layers, X))
             if not math.isfinite(cost):
                 raise DivergenceError(epoch, costs[:epoch].copy())
             costs[epoch] = cost
+            if epoch == epochs:
+                break  # the cost after the last update: no update follows
             _backward(layers, dY_hat)
             for layer in layers:
                 layer.update_params(learning_rate)
@@ -442,8 +445,8 @@ def train_per_example(
 
     Each epoch visits the m examples once, in column order, or in an order
     shuffled by ``rng`` when one is given; each update uses one example's
-    gradient (m = 1).  Returns, like ``train``, the cost on *all* examples at
-    the start of every epoch.
+    gradient (m = 1).  Returns, like ``train``, ``epochs + 1`` costs on *all*
+    examples: ``costs[k]`` after k passes over the examples.
     """
     X, Y, learning_rate, epochs = _check_training(
         layers, X, Y, learning_rate, epochs, cost_function, per_example=True
@@ -452,13 +455,15 @@ def train_per_example(
         valid.rng(rng)
     cost_and_gradient = _UNCHECKED.get(cost_function, cost_function)
     m = X.shape[1]
-    costs = np.empty(epochs)
+    costs = np.empty(epochs + 1)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for epoch in range(epochs):
+        for epoch in range(epochs + 1):
             cost = cost_and_gradient(Y, _forward(layers, X))[0]
             if not math.isfinite(cost):
                 raise DivergenceError(epoch, costs[:epoch].copy())
             costs[epoch] = cost
+            if epoch == epochs:
+                break
             for j in range(m) if rng is None else rng.permutation(m):
                 x, y = X[:, j : j + 1], Y[:, j : j + 1]  # one example, kept 2-D: (n, 1)
                 _backward(layers, cost_and_gradient(y, _forward(layers, x))[1])
@@ -869,7 +874,7 @@ def train_xor_many_seeds(
     Network ``s`` starts as ``build_network([2, h, 1], np.random.default_rng(seeds[s]),
     init=init)`` and follows ``train``'s formulas; the networks are stacked
     along a leading seed axis (W1 is (S, h, 2)) so that one ``np.matmul`` does
-    the work of S small ones.  Returns ``(costs, accuracies)``: shape (S, epochs)
+    the work of S small ones.  Returns ``(costs, accuracies)``: shape (S, epochs + 1)
     and (S,).
     """
     seeds = valid.sequence(seeds, "seeds", "range(200)", valid.MAX_SEEDS)
@@ -888,21 +893,22 @@ def train_xor_many_seeds(
         for i, p in ((0, "W"), (0, "b"), (2, "W"), (2, "b"))
     )  # (S, h, 2) … (S, 1, 1)
     m = X.shape[1]
-    costs = np.empty((len(seeds), epochs))
-    for epoch in range(epochs):
+    costs = np.empty((len(seeds), epochs + 1))
+    for epoch in range(epochs + 1):
         A1 = _sigmoid(np.matmul(W1, X) + b1)  # (S, h, m)
         A2 = _sigmoid(np.matmul(W2, A1) + b2)  # (S, 1, m)
         error = A2 - Y  # (S, 1, m)
         costs[:, epoch] = np.einsum("sij,sij->s", error, error) / (2 * m)
+        if epoch == epochs:
+            break  # A2 is the trained networks' output
         dZ2 = error / m * A2 * (1.0 - A2)  # (S, 1, m)
         dZ1 = np.matmul(W2.transpose(0, 2, 1), dZ2) * A1 * (1.0 - A1)  # (S, h, m)
         W2 -= learning_rate * np.matmul(dZ2, A1.transpose(0, 2, 1))
         b2 -= learning_rate * dZ2.sum(axis=2, keepdims=True)
         W1 -= learning_rate * np.matmul(dZ1, X.T)
         b1 -= learning_rate * dZ1.sum(axis=2, keepdims=True)
-    Y_hat = _sigmoid(np.matmul(W2, _sigmoid(np.matmul(W1, X) + b1)) + b2)  # (S, 1, m)
     # No divergence check: a sigmoid output keeps every cost below ½ (it saturates instead).
-    return costs, (_classes(Y_hat) == Y).mean(axis=(1, 2))
+    return costs, (_classes(A2) == Y).mean(axis=(1, 2))
 
 
 # --- Course machinery (package ``_course``) ------------------------------------------------

@@ -51,14 +51,13 @@ def cost(A, Y, cross_entropy=False):
 def descend(Ws, bs, X, Y, learning_rate, epochs, cross_entropy=False, per_example=False):
     """Gradient descent from copies of (Ws, bs): ``(costs, Ws, bs)``.
 
-    ``costs[k]`` is the cost on all of X before epoch k's updates.  Each epoch
+    ``costs[k]`` is the cost on all of X after k epochs (``epochs + 1`` costs).  Each epoch
     takes one step on the whole batch, or (``per_example``) one step per
     column of X, in column order.
     """
     Ws, bs = [W.copy() for W in Ws], [b.copy() for b in bs]
-    costs = []
+    costs = [cost(outputs(Ws, bs, X)[-1], Y, cross_entropy)[0]]
     for _ in range(epochs):
-        costs.append(cost(outputs(Ws, bs, X)[-1], Y, cross_entropy)[0])
         columns = [slice(j, j + 1) for j in range(X.shape[1])] if per_example else [slice(None)]
         for batch in columns:
             As = outputs(Ws, bs, X[:, batch])
@@ -71,4 +70,5 @@ def descend(Ws, bs, X, Y, learning_rate, epochs, cross_entropy=False, per_exampl
             for W, b, (dW, db) in zip(Ws, bs, reversed(grads), strict=True):
                 W -= learning_rate * dW
                 b -= learning_rate * db
+        costs.append(cost(outputs(Ws, bs, X)[-1], Y, cross_entropy)[0])
     return np.array(costs), Ws, bs

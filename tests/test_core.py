@@ -327,13 +327,16 @@ def test_train_gives_the_numbers_of_a_plain_numpy_loop_to_the_last_bit(
         np.testing.assert_array_equal(layer.b, b)
 
 
-def test_train_records_the_cost_before_each_update():
+def test_train_records_the_cost_after_every_number_of_updates():
+    """costs[k] is the cost after k updates: the start, then one more after each update."""
     X, Y = nn.xor_gate()
     layers = network()
     before = nn.network_cost(layers, X, Y)
     costs = nn.train(layers, X, Y, learning_rate=0.5, epochs=7)
-    assert costs.shape == (7,) and costs[0] == before
-    assert nn.network_cost(layers, X, Y) < costs[-1]  # the 7th update came after costs[6]
+    assert costs.shape == (8,) and costs[0] == before
+    assert nn.network_cost(layers, X, Y) == costs[-1]  # the trained network's cost
+    again = network()
+    assert nn.train(again, X, Y, learning_rate=0.5, epochs=3)[-1] == costs[3]
 
 
 def test_a_2_3_1_network_learns_xor_and_one_neuron_learns_or():

@@ -250,7 +250,7 @@ def test_many_seeds_gives_the_numbers_of_train_seed_by_seed(
     costs, accuracies = nn.train_xor_many_seeds(
         seeds, hidden_units=hidden_units, learning_rate=learning_rate, epochs=epochs
     )
-    assert costs.shape == (len(seeds), epochs) and accuracies.shape == (len(seeds),)
+    assert costs.shape == (len(seeds), epochs + 1) and accuracies.shape == (len(seeds),)
     for row, seed in enumerate(seeds):
         layers = nn.xor_network(seed, hidden_units)
         expected = nn.train(layers, X, Y, learning_rate, epochs)
