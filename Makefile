@@ -5,6 +5,8 @@
 #   make execute   re-run every notebook in a fresh kernel and store its outputs
 #   make lint      ruff check + ruff format --check
 #   make bench     time the widgets' computations
+#   make test-stack   the same tests in another venv: another Python or requirements file
+#   make test-colab   the same tests on a Colab-like stack (Python 3.12, requirements-colab.txt)
 #   make clean     remove the venv and caches
 #
 # Extra arguments: make test PYTEST_ARGS="-x -k forward", make lab LAB_ARGS=--no-browser,
@@ -14,6 +16,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+# What `make venv-test` / `make test` install into $(VENV) (besides the project itself).
+TEST_REQUIREMENTS ?= requirements-test.txt
 # Extra JupyterLab arguments, e.g. make lab LAB_ARGS=--no-browser
 LAB_ARGS ?=
 # JupyterLab refuses to start as root without this (containers, CI machines).
@@ -26,7 +30,7 @@ PIP := $(VPY) -m pip
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: lab test execute lint bench clean venv venv-test
+.PHONY: lab test execute lint bench clean venv venv-test test-stack test-colab
 
 lab: $(RUNTIME_STAMP)
 	$(VENV)/bin/jupyter lab $(ROOT_ARGS) $(LAB_ARGS) notebooks/01_forward_pass.ipynb
@@ -59,11 +63,29 @@ $(RUNTIME_STAMP): requirements.txt pyproject.toml | $(VPY)
 	$(PIP) install --quiet -r requirements.txt -e .
 	touch $@
 
-$(TEST_STAMP): requirements.txt requirements-test.txt pyproject.toml | $(VPY)
-	$(PIP) install --quiet -r requirements-test.txt -e .
+$(TEST_STAMP): requirements.txt requirements-test.txt $(TEST_REQUIREMENTS) pyproject.toml | $(VPY)
+	$(PIP) install --quiet -r $(TEST_REQUIREMENTS) -e .
 	touch $@ $(RUNTIME_STAMP)
 
+# Other stacks, each in its own venv (.venv-*), with the same pytest command as `make test`:
+#   make test-stack STACK_PYTHON=python3.13                     the pinned suite on Python 3.13
+#   make test-stack STACK_REQUIREMENTS=my-requirements.txt      any other requirements file
+STACK_PYTHON ?= python3.13
+STACK_REQUIREMENTS ?= requirements-test.txt
+STACK_VENV ?= .venv-$(notdir $(STACK_PYTHON))
+test-stack:
+	$(MAKE) test VENV=$(STACK_VENV) PYTHON=$(STACK_PYTHON) TEST_REQUIREMENTS=$(STACK_REQUIREMENTS)
+
+# A Colab-like stack: Colab's Python, numpy, matplotlib, ipywidgets 7 and ipykernel
+# (requirements-colab.txt). The browser test is left out: Colab shows notebooks in its
+# own frontend, not JupyterLab. So is test_binder.py: Binder's build plan does not
+# depend on the stack it is tested from (`make test` checks it).
+COLAB_PYTHON ?= python3.12
+test-colab:
+	$(MAKE) test VENV=.venv-colab PYTHON=$(COLAB_PYTHON) TEST_REQUIREMENTS=requirements-colab.txt \
+		PYTEST_ARGS="--ignore=tests/test_browser.py --ignore=tests/test_binder.py $(PYTEST_ARGS)"
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .browser-scratch build dist *.egg-info
+	rm -rf $(VENV) .venv-* .pytest_cache .ruff_cache .browser-scratch build dist *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +

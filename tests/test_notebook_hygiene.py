@@ -31,7 +31,7 @@ HTML_LINK = re.compile(r"""href=["']([^"']+)["']""")
 REFERENCE_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 BINDER_LINK = re.compile(r"https://mybinder\.org/v2/gh/[^\s)\"'<>]+")
 JUNK = re.compile(
-    r"(^|/)(__pycache__|\.ipynb_checkpoints|\.pytest_cache|\.ruff_cache|\.venv)/"
+    r"(^|/)(__pycache__|\.ipynb_checkpoints|\.pytest_cache|\.ruff_cache|\.venv[^/]*)/"
     r"|(^|/)Untitled[^/]*\.ipynb$|\.py[cod]$|\.egg-info/|(^|/)\.DS_Store$"
 )
 
