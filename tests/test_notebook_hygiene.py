@@ -7,6 +7,7 @@ To refresh stored outputs: `make execute`.
 import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import nbformat
@@ -30,6 +31,9 @@ MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HTML_LINK = re.compile(r"""href=["']([^"']+)["']""")
 REFERENCE_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 BINDER_LINK = re.compile(r"https://mybinder\.org/v2/gh/[^\s)\"'<>]+")
+COLAB_LINK = re.compile(r"https://colab\.research\.google\.com/github/[^\s)\"'<>]+")
+# The first code cell: a no-op except on Colab, where it installs the helper alone.
+COLAB_GUARD = 'if "google.colab" in sys.modules:'
 JUNK = re.compile(
     r"(^|/)(__pycache__|\.ipynb_checkpoints|\.pytest_cache|\.ruff_cache|\.venv[^/]*)/"
     r"|(^|/)Untitled[^/]*\.ipynb$|\.py[cod]$|\.egg-info/|(^|/)\.DS_Store$"
@@ -52,6 +56,21 @@ def binder_link(notebook_name: str) -> str:
         f"https://mybinder.org/v2/gh/{github_repository()}/HEAD"
         f"?urlpath=lab/tree/notebooks/{notebook_name}"
     )
+
+
+def colab_link(notebook_name: str) -> str:
+    """The badge link that opens notebooks/<notebook_name> (branch main) on Google Colab."""
+    return (
+        f"https://colab.research.google.com/github/{github_repository()}"
+        f"/blob/main/notebooks/{notebook_name}"
+    )
+
+
+def colab_install() -> str:
+    """What the first code cell installs on Colab: the helper from the branch the badges open."""
+    name = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["name"]
+    source = f"git+https://github.com/{github_repository()}@main"
+    return f'%pip install --quiet --no-deps "{name} @ {source}"'
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -173,9 +192,29 @@ def test_opens_with_a_title_and_its_own_binder_badge(notebook_path, notebook):
     assert binder_link(notebook_path.name) in first
 
 
+def test_has_its_own_colab_badge_after_the_binder_badge(notebook_path, notebook):
+    first = markdown_cells(notebook)[0].source
+    assert colab_link(notebook_path.name) in first, "Colab badge: see CONTRIBUTING.md"
+    assert first.index(colab_link(notebook_path.name)) > first.index(
+        binder_link(notebook_path.name)
+    )
+
+
+def test_first_code_cell_installs_the_helper_on_colab_only(notebook):
+    """Skipped by nbval, a no-op elsewhere: only `import sys` and the guarded install."""
+    first = code_cells(notebook)[0]
+    assert "nbval-skip" in first.metadata.get("tags", []), "tag the Colab cell nbval-skip"
+    lines = [line for line in first.source.splitlines() if line.strip()]
+    top_level = [line for line in lines if not line.startswith((" ", "#"))]
+    assert top_level == ["import sys", COLAB_GUARD], top_level
+    assert [line.strip() for line in lines if line.startswith(" ")] == [colab_install()]
+    assert not first.outputs, "prints nothing off Colab"
+
+
 def test_binder_links_point_at_existing_notebooks(notebook):
     markdown = "\n".join(cell.source for cell in markdown_cells(notebook))
     assert_binder_links_are_valid(markdown)
+    assert_colab_links_are_valid(markdown)
 
 
 def test_relative_links_point_at_existing_files(notebook_path, notebook):
@@ -187,6 +226,7 @@ def test_relative_links_point_at_existing_files(notebook_path, notebook):
 def test_readme_links_point_at_existing_notebooks():
     readme = (ROOT / "README.md").read_text()
     assert_binder_links_are_valid(readme)
+    assert_colab_links_are_valid(readme)
     missing = [t for t in local_links(readme) if not (ROOT / t).exists()]
     assert not missing
 
@@ -197,6 +237,14 @@ def assert_binder_links_are_valid(markdown: str) -> None:
         name = link.rsplit("/", 1)[-1]
         assert link == binder_link(name), f"not this repository's badge form: {link}"
         assert (NOTEBOOK_DIR / name).exists(), f"Binder link to a missing notebook: {link}"
+
+
+def assert_colab_links_are_valid(markdown: str) -> None:
+    """Every Colab link opens an existing notebook of this repository."""
+    for link in COLAB_LINK.findall(markdown):
+        name = link.rsplit("/", 1)[-1]
+        assert link == colab_link(name), f"not this repository's Colab form: {link}"
+        assert (NOTEBOOK_DIR / name).exists(), f"Colab link to a missing notebook: {link}"
 
 
 def test_no_junk_is_tracked_by_git():
