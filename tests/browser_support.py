@@ -1,8 +1,7 @@
 """Driving JupyterLab in headless Chromium for tests/test_browser.py.
 
-Kept apart from the test so the test reads as what it checks.  What works on
-these machines is in ../shared/RECIPES.md ("A real browser"): Debian's
-Chromium driven by Playwright (never ``playwright install``), JupyterLab on
+Kept apart from the test so the test reads as what it checks.  What works:
+Debian's Chromium driven by Playwright (never ``playwright install``), JupyterLab on
 127.0.0.1 with a token, serving a scratch copy of the notebooks, and settings
 that turn off cell virtualisation (off-screen cells never render otherwise).
 

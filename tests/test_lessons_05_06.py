@@ -361,7 +361,7 @@ def test_exercise_06_1_only_the_example_1_1_contributes():
     assert nn.EXERCISES["06.1"].solve() == pytest.approx(dz_11)
 
 
-# Independent answers: the curriculum's setup (typed here from CURRICULUM.md, not taken from
+# Independent answers: the lessons' setup (typed here from the lesson text, not taken from
 # nn_helpers) trained with plain NumPy, sigmoid as 1 / (1 + e^(−z)).
 
 OR_X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
