@@ -66,11 +66,15 @@ def colab_link(notebook_name: str) -> str:
     )
 
 
-def colab_install() -> str:
-    """What the first code cell installs on Colab: the helper from the branch the badges open."""
+def colab_install() -> list[str]:
+    """The guarded lines of the first code cell: pip-install the helper alone, from the
+    branch the badges open (plain Python, not %pip: tests parse code cells with ast)."""
     name = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["name"]
-    source = f"git+https://github.com/{github_repository()}@main"
-    return f'%pip install --quiet --no-deps "{name} @ {source}"'
+    return [
+        f'helper = "{name} @ git+https://github.com/{github_repository()}@main"',
+        'subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", helper], '
+        "check=True)",
+    ]
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -201,13 +205,13 @@ def test_has_its_own_colab_badge_after_the_binder_badge(notebook_path, notebook)
 
 
 def test_first_code_cell_installs_the_helper_on_colab_only(notebook):
-    """Skipped by nbval, a no-op elsewhere: only `import sys` and the guarded install."""
+    """Skipped by nbval, a no-op elsewhere: two imports and the guarded install."""
     first = code_cells(notebook)[0]
     assert "nbval-skip" in first.metadata.get("tags", []), "tag the Colab cell nbval-skip"
     lines = [line for line in first.source.splitlines() if line.strip()]
     top_level = [line for line in lines if not line.startswith((" ", "#"))]
-    assert top_level == ["import sys", COLAB_GUARD], top_level
-    assert [line.strip() for line in lines if line.startswith(" ")] == [colab_install()]
+    assert top_level == ["import subprocess", "import sys", COLAB_GUARD], top_level
+    assert [line.strip() for line in lines if line.startswith(" ")] == colab_install()
     assert not first.outputs, "prints nothing off Colab"
 
 
