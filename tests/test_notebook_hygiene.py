@@ -8,6 +8,7 @@ import base64
 import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import nbformat
@@ -31,8 +32,11 @@ MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HTML_LINK = re.compile(r"""href=["']([^"']+)["']""")
 REFERENCE_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 BINDER_LINK = re.compile(r"https://mybinder\.org/v2/gh/[^\s)\"'<>]+")
+COLAB_LINK = re.compile(r"https://colab\.research\.google\.com/github/[^\s)\"'<>]+")
+# The first code cell: a no-op except on Colab, where it installs the helper alone.
+COLAB_GUARD = 'if "google.colab" in sys.modules:'
 JUNK = re.compile(
-    r"(^|/)(__pycache__|\.ipynb_checkpoints|\.pytest_cache|\.ruff_cache|\.venv)/"
+    r"(^|/)(__pycache__|\.ipynb_checkpoints|\.pytest_cache|\.ruff_cache|\.venv[^/]*)/"
     r"|(^|/)Untitled[^/]*\.ipynb$|\.py[cod]$|\.egg-info/|(^|/)\.DS_Store$"
 )
 
@@ -53,6 +57,25 @@ def binder_link(notebook_name: str) -> str:
         f"https://mybinder.org/v2/gh/{github_repository()}/HEAD"
         f"?urlpath=lab/tree/notebooks/{notebook_name}"
     )
+
+
+def colab_link(notebook_name: str) -> str:
+    """The badge link that opens notebooks/<notebook_name> (branch main) on Google Colab."""
+    return (
+        f"https://colab.research.google.com/github/{github_repository()}"
+        f"/blob/main/notebooks/{notebook_name}"
+    )
+
+
+def colab_install() -> list[str]:
+    """The guarded lines of the first code cell: pip-install the helper alone, from the
+    branch the badges open (plain Python, not %pip: tests parse code cells with ast)."""
+    name = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["name"]
+    return [
+        f'helper = "{name} @ git+https://github.com/{github_repository()}@main"',
+        'subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", helper], '
+        "check=True)",
+    ]
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -174,9 +197,29 @@ def test_opens_with_a_title_and_its_own_binder_badge(notebook_path, notebook):
     assert binder_link(notebook_path.name) in first
 
 
+def test_has_its_own_colab_badge_after_the_binder_badge(notebook_path, notebook):
+    first = markdown_cells(notebook)[0].source
+    assert colab_link(notebook_path.name) in first, "Colab badge: see CONTRIBUTING.md"
+    assert first.index(colab_link(notebook_path.name)) > first.index(
+        binder_link(notebook_path.name)
+    )
+
+
+def test_first_code_cell_installs_the_helper_on_colab_only(notebook):
+    """Skipped by nbval, a no-op elsewhere: two imports and the guarded install."""
+    first = code_cells(notebook)[0]
+    assert "nbval-skip" in first.metadata.get("tags", []), "tag the Colab cell nbval-skip"
+    lines = [line for line in first.source.splitlines() if line.strip()]
+    top_level = [line for line in lines if not line.startswith((" ", "#"))]
+    assert top_level == ["import subprocess", "import sys", COLAB_GUARD], top_level
+    assert [line.strip() for line in lines if line.startswith(" ")] == colab_install()
+    assert not first.outputs, "prints nothing off Colab"
+
+
 def test_binder_links_point_at_existing_notebooks(notebook):
     markdown = "\n".join(cell.source for cell in markdown_cells(notebook))
     assert_binder_links_are_valid(markdown)
+    assert_colab_links_are_valid(markdown)
 
 
 def test_relative_links_point_at_existing_files(notebook_path, notebook):
@@ -188,6 +231,7 @@ def test_relative_links_point_at_existing_files(notebook_path, notebook):
 def test_readme_links_point_at_existing_notebooks():
     readme = (ROOT / "README.md").read_text()
     assert_binder_links_are_valid(readme)
+    assert_colab_links_are_valid(readme)
     missing = [t for t in local_links(readme) if not (ROOT / t).exists()]
     assert not missing
 
@@ -198,6 +242,14 @@ def assert_binder_links_are_valid(markdown: str) -> None:
         name = link.rsplit("/", 1)[-1]
         assert link == binder_link(name), f"not this repository's badge form: {link}"
         assert (NOTEBOOK_DIR / name).exists(), f"Binder link to a missing notebook: {link}"
+
+
+def assert_colab_links_are_valid(markdown: str) -> None:
+    """Every Colab link opens an existing notebook of this repository."""
+    for link in COLAB_LINK.findall(markdown):
+        name = link.rsplit("/", 1)[-1]
+        assert link == colab_link(name), f"not this repository's Colab form: {link}"
+        assert (NOTEBOOK_DIR / name).exists(), f"Colab link to a missing notebook: {link}"
 
 
 def test_no_junk_is_tracked_by_git():
