@@ -32,7 +32,6 @@ from nn_helpers import (
     network_cost,
     neuron_forward_backward,
     or_gate,
-    predict,
     sigmoid,
     sigmoid_derivative,
     single_neuron,
@@ -311,50 +310,44 @@ def bias_after_two_steps():
     return _after_bias_steps(1.0, steps=2).b
 
 
-# The example that the neuron without a bias still gets wrong, and why.
-NO_BIAS_OPTIONS = [
-    ((0, "origin"), "(0, 0): z = w·x is 0 there whatever the weights, so ŷ stays at σ(0)."),
-    ((0, "epochs"), "(0, 0): 5000 epochs were too few; more would fix it."),
-    ((3, "overshoot"), "(1, 1): both inputs push z the same way and it overshoots."),
-    ((1, "start"), "(0, 1): w2 started larger than w1."),
+# The learning rate whose one step from b = 0 lowers the first OR example's loss the most.
+STEP_RATES = (0.5, 1.0, 8.0)
+STEP_OPTIONS = [
+    (0.5, "α = 0.5: a smaller step is always safer, so it ends lower."),
+    (1.0, "α = 1, the step of section 3.5: a longer step would overshoot the target."),
+    (
+        8.0,
+        "α = 8: ŷ = σ(b) can only approach the target 0, never pass it, so a longer step "
+        "down cannot overshoot.",
+    ),
 ]
 
 
 @exercise(
     "03.3",
-    question="Without a bias, trained 5000 epochs as in section 3.6: which OR example is still "
-    "wrong, and why? Type the number of the option.",
-    hint="Look at the left panel of 3.6: through which point must a boundary without a bias pass?",
-    more_help="Without a bias z = w1·x1 + w2·x2; evaluate it at the example on the boundary.",
+    question="From b = 0 on the first OR example, which of α = 0.5, 1 and 8 gives the lowest "
+    "loss after one step, and why? Type the number of the option.",
+    hint="All three steps start from the same gradient; where does each one put b, and "
+    "can ŷ = σ(b) go past the target?",
+    more_help="b = 0 − α·∂L/∂b with the ∂L/∂b of section 3.3; then L = ½(0 − σ(b))² for each α.",
     kind="choice",
-    options=_texts(NO_BIAS_OPTIONS),
+    options=_texts(STEP_OPTIONS),
     slips=[
         Slip(
-            "too few epochs",
-            lambda: _option(NO_BIAS_OPTIONS, (0, "epochs")),
-            "the right example, but training longer changes the weights, and no weights move "
-            "z at that input.",
+            "α = 0.5",
+            lambda: _option(STEP_OPTIONS, 0.5),
+            "a smaller step moves ŷ less far towards the target: compare the three losses.",
         ),
         Slip(
-            "(1, 1)",
-            lambda: _option(NO_BIAS_OPTIONS, (3, "overshoot")),
-            "the figure of 3.6 shows which point sits on the boundary: it is not (1, 1).",
-        ),
-        Slip(
-            "(0, 1)",
-            lambda: _option(NO_BIAS_OPTIONS, (1, "start")),
-            "training moves both weights from any start; look at which point the "
-            "boundary must pass through.",
+            "α = 1",
+            lambda: _option(STEP_OPTIONS, 1.0),
+            "here a longer step cannot overshoot: σ(b) stays above the target 0 for every b.",
         ),
     ],
 )
-def example_wrong_without_a_bias():
-    X, Y = or_gate()
-    layers = single_neuron(LESSON02_WEIGHTS)
-    train(layers, X, Y, learning_rate=1.0, epochs=5000)
-    (wrong,) = np.flatnonzero(predict(layers, X)[0] != Y[0])
-    z = forward(layers[:1], X[:, [wrong]]).item()
-    return _option(NO_BIAS_OPTIONS, (int(wrong), "origin" if z == 0 else "epochs"))
+def learning_rate_with_the_lowest_loss_after_one_step():
+    losses = [_after_bias_steps(rate).loss for rate in STEP_RATES]
+    return _option(STEP_OPTIONS, STEP_RATES[int(np.argmin(losses))])
 
 
 # --- 04 · The learning rate --------------------------------------------------------------------

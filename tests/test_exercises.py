@@ -50,18 +50,12 @@ def bias_after_two_steps():
     return -0.125 - y_hat * y_hat * (1 - y_hat)
 
 
-def example_wrong_without_a_bias():
-    """Option 1: the neuron without a bias, trained in plain NumPy, gets (0, 0) wrong, and z is
-    exactly 0 there (ŷ = ½ counts as class 1)."""
-    W = np.array([[0.1, 0.6]])
-    X, Y = plain.OR_X, plain.OR_Y
-    for _ in range(5000):
-        A = plain.sigmoid(W @ X)
-        W = W - ((A - Y) / 4 * A * (1 - A)) @ X.T
-    wrong = np.flatnonzero((plain.sigmoid(W @ X) >= 0.5) != Y)
-    assert wrong.tolist() == [0] and (W @ X[:, 0]).item() == 0
-    assert nn.EXERCISES["03.3"].options[0].startswith("(0, 0): z = w·x is 0")
-    return 1
+def learning_rate_with_the_lowest_loss_after_one_step():
+    """Option 3: from b = 0, ∂L/∂b = ⅛, so b = −α/8 and L = ½σ(−α/8)², which falls as α grows."""
+    losses = [loss_after_one_bias_step(rate) for rate in (0.5, 1.0, 8.0)]
+    assert losses == sorted(losses, reverse=True)
+    assert nn.EXERCISES["03.3"].options[2].startswith("α = 8")
+    return 3
 
 
 def descent_distance(learning_rate, steps=50):
@@ -211,7 +205,7 @@ ANSWERS = {
     "02.3": or_examples_with_zero_dL_dw1,
     "03.1": lambda: loss_after_one_bias_step(0.5),
     "03.2": bias_after_two_steps,
-    "03.3": example_wrong_without_a_bias,
+    "03.3": learning_rate_with_the_lowest_loss_after_one_step,
     "04.1": widget_w_after_3_steps_at_18,
     "04.2": one_step_landing_rate,
     "04.3": learning_rate_that_zigzags_and_converges,
