@@ -1,7 +1,7 @@
 # Neural Networks by Hand: everything runs from a local virtualenv in .venv.
 #
 #   make lab       open JupyterLab on the first lesson
-#   make test      unit tests + every notebook under nbval (strict)
+#   make test      unit tests + every notebook (lessons, solutions) under nbval (strict)
 #   make execute   re-run every notebook in a fresh kernel and store its outputs
 #   make lint      ruff check + ruff format --check
 #   make bench     time the widgets' computations
@@ -24,6 +24,8 @@ LAB_ARGS ?=
 # JupyterLab refuses to start as root without this (containers, CI machines).
 ROOT_ARGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+# The worked solutions of every lesson's exercises, run and stored like the lessons.
+SOLUTIONS := $(sort $(wildcard solutions/*.ipynb))
 
 VPY := $(VENV)/bin/python
 PIP := $(VPY) -m pip
@@ -42,12 +44,12 @@ lab: $(RUNTIME_STAMP)
 
 test: $(TEST_STAMP)
 	$(VPY) -m pytest --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks $(PYTEST_ARGS)
+		--nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks solutions $(PYTEST_ARGS)
 
 execute: $(TEST_STAMP)
 	@test -n "$(NOTEBOOKS)" || { echo "no notebooks/*.ipynb to execute" >&2; exit 1; }
-	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
-	$(VENV)/bin/nbstripout --keep-output --keep-count $(NOTEBOOKS)
+	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS) $(SOLUTIONS)
+	$(VENV)/bin/nbstripout --keep-output --keep-count $(NOTEBOOKS) $(SOLUTIONS)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .

@@ -50,8 +50,8 @@ SITE_URL = f"https://{OWNER}.github.io/{NAME}/"
 
 project = "Neural Networks by Hand"
 root_doc = "README"
-# Only the README and the lessons are pages; the rest of the repository is not.
-include_patterns = ["README.md", "notebooks/*.ipynb"]
+# Only the README, the lessons and their worked solutions are pages; the rest is not.
+include_patterns = ["README.md", "notebooks/*.ipynb", "solutions/*.ipynb"]
 exclude_patterns = [".*", "_build", "build", "dist", "**/.ipynb_checkpoints"]
 
 extensions = ["myst_nb", "sphinx.ext.githubpages"]
@@ -94,11 +94,20 @@ LESSONS_TOCTREE = """
 
 notebooks/*
 ```
+
+```{toctree}
+:hidden:
+:caption: Worked solutions
+:glob:
+
+solutions/*
+```
 """
 
 
 def add_lessons_toctree(app, docname: str, source: list[str]) -> None:
-    """The README, as the root page, lists every lesson in reading order (file name)."""
+    """The README, as the root page, lists every lesson in reading order (file name), then
+    the lessons' worked solutions."""
     if docname == root_doc:
         source[0] += LESSONS_TOCTREE
 
