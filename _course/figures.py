@@ -337,6 +337,84 @@ def draw_training(costs, predict_proba, X, Y, title="Decision boundary", resolut
     return fig, text + (f"\n{verdict}" if verdict else "")
 
 
+# A network diagram is legible up to this many units in a layer and this many layers.
+MAX_DIAGRAM_UNITS = 12
+MAX_DIAGRAM_LAYERS = 6
+_UNIT_COLORS = {"input": "#E6E6E6", "neuron": "#DCEBF5"}  # data in grey, neurons in blue
+
+
+def _layer_names(sizes: list[int]) -> list[str]:
+    """``input layer``, ``hidden layer`` (or ``hidden layer 1``, ``2``, …), ``output layer``."""
+    hidden = len(sizes) - 2
+    names = [f"hidden layer{f' {k}' if hidden > 1 else ''}" for k in range(1, hidden + 1)]
+    return ["input layer", *names, "output layer"]
+
+
+def _unit_label(layer: int, unit: int, sizes: list[int]) -> str:
+    """x_i in the input layer, a^[l]_i in a hidden layer, ŷ (or ŷ_i) in the output layer."""
+    if layer == 0:
+        return f"$x_{{{unit}}}$"
+    if layer == len(sizes) - 1:
+        return r"$\hat y$" if sizes[-1] == 1 else rf"$\hat y_{{{unit}}}$"
+    return f"$a^{{[{layer}]}}_{{{unit}}}$"
+
+
+def draw_network(layer_sizes, title: str | None = None):
+    """A fully connected feedforward network, unit by unit (lesson 01): a Figure.
+
+    One column of circles per layer, left to right — the input layer (the data,
+    grey: ``x_1 …``), the hidden layers (``a^[l]_i``), the output layer (``ŷ``) —
+    each column named above with its number of units.  Every unit is joined to
+    every unit of the next layer (the edges, each one weight, all drawn as one
+    collection), and under the edges into each layer are the shapes of its ``W`` and ``b``.
+    The title defaults to the network's name, ``3-4-1 network``.  At most
+    ``MAX_DIAGRAM_LAYERS`` layers of at most ``MAX_DIAGRAM_UNITS`` units.
+    """
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import Circle
+
+    sizes = valid.layer_sizes(layer_sizes)
+    if len(sizes) > MAX_DIAGRAM_LAYERS or max(sizes) > MAX_DIAGRAM_UNITS:
+        raise ValueError(
+            f"draw_network draws at most {MAX_DIAGRAM_LAYERS} layers of at most "
+            f"{MAX_DIAGRAM_UNITS} units (a legible diagram), got layer_sizes {sizes}"
+        )
+    name = "-".join(str(n) for n in sizes)
+    title = f"{name} network" if title is None else valid.text(title, "title")
+    gap, spacing, radius = 2.0, 0.65, 0.25  # inches: between layers, between units, a unit
+    tallest = (max(sizes) - 1) * spacing
+    width, height = gap * (len(sizes) - 1) + 2.2, tallest + 2.6
+    fig, ax = new_axes(width=width, height=height)
+    fig.subplots_adjust(left=0, right=1, bottom=0, top=1 - 0.35 / height)
+    ax.set(xlim=(-1.1, width - 1.1), ylim=(-tallest / 2 - 1.2, tallest / 2 + 1.05))
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    # Unit centres, column by column, each column centred on y = 0.
+    centres = [
+        [(gap * layer, (n - 1) * spacing / 2 - unit * spacing) for unit in range(n)]
+        for layer, n in enumerate(sizes)
+    ]
+    pairs = zip(centres[:-1], centres[1:], strict=True)  # each layer and the next
+    edges = [(a, b) for left, right in pairs for a in left for b in right]  # each a weight
+    ax.add_collection(LineCollection(edges, colors="#999999", linewidths=0.8, zorder=1))
+    for layer, (column, name) in enumerate(zip(centres, _layer_names(sizes), strict=True)):
+        kind = "input" if layer == 0 else "neuron"
+        for unit, centre in enumerate(column, start=1):
+            ax.add_patch(
+                Circle(centre, radius, facecolor=_UNIT_COLORS[kind], edgecolor="#444444", zorder=2)
+            )
+            label = _unit_label(layer, unit, sizes)
+            ax.text(*centre, label, ha="center", va="center", fontsize=11, zorder=3)
+        units = f"{len(column)} unit{'' if len(column) == 1 else 's'}"
+        ax.text(gap * layer, tallest / 2 + 0.4, f"{name}\n{units}", ha="center", va="bottom")
+        if layer:  # the parameters of the layer, under the edges that lead into it
+            shapes = f"$W^{{[{layer}]}}$ {(sizes[layer], sizes[layer - 1])}"
+            shapes += f"\n$b^{{[{layer}]}}$ {(sizes[layer], 1)}"
+            ax.text(gap * (layer - 0.5), -tallest / 2 - 0.45, shapes, ha="center", va="top")
+    ax.set_title(title)
+    return fig
+
+
 # Colours of the four kinds of array in the shapes figure (Okabe–Ito, colour-blind safe).
 _SHAPE_COLORS = {"W": "#56B4E9", "A_prev": "#CCCCCC", "b": "#E69F00", "Z": "#009E73"}
 # One cell of a matrix is this many inches on every figure, whatever the sizes: the
@@ -488,60 +566,91 @@ def _graph_edge(ax, start, end, gradient_text, label_at=0.4, label_below=0.0):
     )
 
 
+LOCAL_COLOR = "#555555"  # the local gradients of the graph: dark grey, beside the pink ones
+
+
+def _product(upstream: str, local, product) -> str:
+    """``upstream × local = product``, numbers to 3 decimals (never "-0.000"), a negative
+    local gradient in parentheses: ``-0.144 × (-0.400) = 0.058``."""
+    local = local if isinstance(local, str) else _three_decimals(local)
+    local = f"({local})" if local.startswith("-") else local
+    return f"{upstream} × {local} = {_three_decimals(product)}"
+
+
 def draw_neuron_graph(result: NeuronGradients, title: str | None = None):
     """The computational graph of one sigmoid neuron, as a matplotlib Figure (lessons 02, 03).
 
     Boxes carry the forward values (grey: inputs and parameters; blue: the
-    linear node, the sigmoid and the loss).  Forward arrows are grey; on every
-    edge a pink label ``← ∂L/∂(node the edge comes from) = …`` is the
-    gradient flowing back.  Numbers are rounded to 3 decimals.  Works for any
-    number of inputs, with or without a bias.
+    linear node, the sigmoid and the loss).  Forward arrows are grey.  Under
+    each blue node, in dark grey, are its local gradients (the derivative of its
+    output with respect to each input).  On every edge a pink label
+    ``← ∂L/∂(node the edge comes from) = upstream × local = product`` is the
+    gradient flowing back: the gradient of the edge ahead times the local
+    gradient (``∂L/∂L = 1`` at the loss).  Numbers are rounded to 3 decimals.
+    Works for any number of inputs, with or without a bias.
     """
     _neuron_gradients(result, "draw_neuron_graph")
-    # Left column, top to bottom: x1, w1, x2, w2, ..., then b; (node text, gradient label).
+    # Left column, top to bottom: x1, w1, x2, w2, ..., then b: (node text, gradient, local, value).
     sources = []
     for i, (x_i, w_i) in enumerate(zip(result.x, result.w, strict=True), start=1):
         sources.append(
-            (f"$x_{i}$ = {x_i:.3f}", rf"$\partial L/\partial x_{i}$", result.dL_dx[i - 1])
+            (f"$x_{i}$ = {x_i:.3f}", rf"$\partial L/\partial x_{i}$", w_i, result.dL_dx[i - 1])
         )
         sources.append(
-            (f"$w_{i}$ = {w_i:.3f}", rf"$\partial L/\partial w_{i}$", result.dL_dw[i - 1])
+            (f"$w_{i}$ = {w_i:.3f}", rf"$\partial L/\partial w_{i}$", x_i, result.dL_dw[i - 1])
         )
     if result.b is not None:
-        sources.append((f"$b$ = {result.b:.3f}", r"$\partial L/\partial b$", result.dL_db))
+        sources.append((f"$b$ = {result.b:.3f}", r"$\partial L/\partial b$", "1", result.dL_db))
     rows = len(sources)
-    height = 0.75 * rows + (1.3 if title else 1.0)
-    fig, ax = new_axes(width=10.0, height=height)
+    middle = (rows - 1) / 2
+    # Room under the middle row for the local gradients, above it for their key.
+    bottom, top = min(-0.6, middle - 1.8), max(rows - 0.4, middle + 1.4)
+    height = 0.75 * (top - bottom) + (1.3 if title else 1.0)
+    fig, ax = new_axes(width=12.0, height=height)
     fig.subplots_adjust(
         left=0.01, right=0.99, bottom=0.02, top=1 - (0.35 if title else 0.05) / height
     )
     ax.set_axis_off()
-    ax.set(xlim=(0, 10), ylim=(-0.6, rows - 0.4))
-    middle = (rows - 1) / 2
+    ax.set(xlim=(0, 12), ylim=(bottom, top))
     half = _NODE_SIZE[0] / 2
-    z_xy, y_hat_xy, loss_xy = (4.7, middle), (7.0, middle), (9.25, middle)
+    z_xy, y_hat_xy, loss_xy = (5.75, middle), (8.55, middle), (11.3, middle)
     terms = [f"w_{i}x_{i}" for i in range(1, result.x.size + 1)]
     terms += ["b"] if result.b is not None else []
     _graph_node(ax, z_xy, f"$z$ = {result.z:.3f}", f"${' + '.join(terms)}$", "#DCEBF5")
     _graph_node(ax, y_hat_xy, rf"$\hat y$ = {result.y_hat:.3f}", r"$\sigma(z)$", "#DCEBF5")
-    _graph_node(ax, loss_xy, f"$L$ = {result.loss:.3f}", r"$\frac{1}{2}(y-\hat y)^2$", "#DCEBF5")
-    ax.text(loss_xy[0], middle - 0.6, f"$y$ = {result.y:.3f}", ha="center", fontsize=10)
+    loss_caption = f"$y$ = {result.y:.3f}\n" + r"$\frac{1}{2}(y-\hat y)^2$"  # y: the target
+    _graph_node(ax, loss_xy, f"$L$ = {result.loss:.3f}", loss_caption, "#DCEBF5")
+    # Under each node, clear of the pink labels under the edges: its local gradients.
+    z_locals = [r"$\partial z/\partial w_i = x_i$", r"$\partial z/\partial x_i = w_i$"]
+    z_locals += [r"$\partial z/\partial b = 1$"] if result.b is not None else []
+    for (x, y), local_gradients in (
+        (z_xy, z_locals),
+        (y_hat_xy, [r"$\partial\hat y/\partial z = \hat y(1-\hat y)$"]),
+        (loss_xy, [r"$\partial L/\partial \hat y = \hat y - y$"]),
+    ):
+        text = "\n".join(["local:", *local_gradients])
+        ax.text(x, y - 0.9, text, ha="center", va="top", fontsize=10, color=LOCAL_COLOR)
+    key = "← pink, on each edge: the gradient flowing back = upstream × local"
+    ax.text(12, top - 0.1, key, ha="right", va="top", fontsize=10, color=GRADIENT_COLOR)
     # Edges into z end at points spread along its left side, so arrowheads do not pile up.
-    ends = np.linspace(0.18, -0.18, rows) if rows > 1 else np.zeros(1)
-    for row, (node_text, gradient_name, gradient) in enumerate(sources):
+    ends = np.linspace(0.18, -0.18, rows)
+    upstream = _three_decimals(result.dL_dz)
+    for row, (node_text, gradient_name, local, gradient) in enumerate(sources):
         y = rows - 1 - row
         _graph_node(ax, (0.75, y), node_text)
         _graph_edge(
             ax,
             (0.75 + half, y),
             (z_xy[0] - half - 0.05, middle + ends[row]),
-            f"{gradient_name} = {gradient:.3f}",
+            f"{gradient_name} = {_product(upstream, local, gradient)}",
+            label_at=0.47,
         )
     _graph_edge(
         ax,
         (z_xy[0] + half, middle),
         (y_hat_xy[0] - half - 0.05, middle),
-        rf"$\partial L/\partial z$ = {result.dL_dz:.3f}",
+        r"$\partial L/\partial z$ = "
+        + _product(_three_decimals(result.dL_dyhat), result.dyhat_dz, result.dL_dz),
         label_at=0.5,
         label_below=0.45,
     )
@@ -549,7 +658,7 @@ def draw_neuron_graph(result: NeuronGradients, title: str | None = None):
         ax,
         (y_hat_xy[0] + half, middle),
         (loss_xy[0] - half - 0.05, middle),
-        rf"$\partial L/\partial \hat y$ = {result.dL_dyhat:.3f}",
+        r"$\partial L/\partial \hat y$ = " + _product("1", result.dL_dyhat, result.dL_dyhat),
         label_at=0.5,
         label_below=0.45,
     )

@@ -274,6 +274,7 @@ for bad, keys in BAD_SIZES:
         case(nn.build_network, [2, bad, 1], RNG, keys=["layer size 2", *keys]),
         case(nn.count_parameters, [bad, 1], keys=["layer size 1", *keys]),
         case(nn.forward_shapes, [2, bad], 4, keys=["layer size 2", *keys]),
+        case(nn.draw_network, [3, bad, 1], keys=["layer size 2", *keys]),
         case(nn.xor_network, 0, bad, keys=["hidden_units", *keys]),
         case(nn.train_xor_many_seeds, [0], bad, epochs=5, keys=["hidden_units", *keys]),
         case(nn.hidden_layer_view, hidden_units=bad, epochs=5, keys=["hidden_units", *keys]),
@@ -288,6 +289,7 @@ for sizes in ([2], [], 3, "2-3-1", None, [2] * 60):
         case(nn.build_network, sizes, RNG, keys=["layer_sizes"]),
         case(nn.count_parameters, sizes, keys=["layer_sizes"]),
         case(nn.forward_shapes, sizes, 4, keys=["layer_sizes"]),
+        case(nn.draw_network, sizes, keys=["layer_sizes"]),
     ]
 CASES += [
     case(nn.LinearLayer, 2, 3, keys=["rng", "Generator"]),
@@ -454,6 +456,9 @@ CASES += [
     case(nn.neuron_formula, None, 0.0, ["x1"], keys=["W", "None"]),
     case(nn.neuron_formula, [[0.1, math.nan]], 0.0, ["x1", "x2"], keys=["W", "NaN"]),
     case(nn.draw_neuron_graph, {"z": 0.0}, keys=["neuron_forward_backward"]),
+    case(nn.draw_network, [3, 13, 1], keys=["layer_sizes", "12 units", "legible"]),
+    case(nn.draw_network, [2] * 7, keys=["layer_sizes", "6 layers", "legible"]),
+    case(nn.draw_network, [3, 4, 1], title=5, keys=["title", "text"]),
     case(nn.mark_progress, nn.new_axes()[1], None, keys=["costs", "None"]),
     case(nn.mark_progress, nn.new_axes()[1], [[0.1]], keys=["costs", "1-D"]),
     case(nn.new_axes, ncols=0, keys=["columns"]),

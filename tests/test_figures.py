@@ -5,14 +5,16 @@ the shaded regions; labels must not cover the lines they describe.
 """
 
 import math
+import re
 
 import matplotlib
 import numpy as np
 import pytest
 
 matplotlib.use("Agg")
-from matplotlib.collections import PathCollection  # noqa: E402
+from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
 from matplotlib.contour import ContourSet  # noqa: E402
+from matplotlib.patches import Circle  # noqa: E402
 
 import nn_helpers as nn  # noqa: E402
 from _course import figures  # noqa: E402
@@ -175,6 +177,67 @@ def test_render_png_gives_png_bytes_and_closes_the_figure():
     assert plt.get_fignums() == []
 
 
+# --- lesson 01: the network diagram -------------------------------------------------------------
+
+
+def diagram_columns(fig):
+    """The unit circles of a network diagram, one list per layer, left to right."""
+    columns = {}
+    for patch in fig.axes[0].patches:
+        if isinstance(patch, Circle):
+            columns.setdefault(round(patch.center[0], 6), []).append(patch)
+    return [columns[x] for x in sorted(columns)]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "names"),
+    [
+        ([3, 4, 1], ["input layer 3 units", "hidden layer 4 units", "output layer 1 unit"]),
+        ([5, 3, 5, 4], ["input layer 5 units", "hidden layer 1 3 units"]),
+        ([1, 1], ["input layer 1 unit", "output layer 1 unit"]),
+    ],
+)
+def test_draw_network_draws_every_layer_its_units_and_every_edge(sizes, names):
+    fig = nn.draw_network(sizes)
+    ax = fig.axes[0]
+    columns = diagram_columns(fig)
+    assert [len(column) for column in columns] == sizes
+    texts = figure_texts(fig)
+    assert [text for text in texts if " layer" in text][: len(names)] == names
+    assert ax.get_title() == "-".join(str(n) for n in sizes) + " network"
+    # Each unit carries its name: x_i for the data, a^[l]_i in a hidden layer, ŷ at the output.
+    label_at = {tuple(np.round(t.get_position(), 6)): t.get_text() for t in ax.texts}
+    name_of = [[label_at[tuple(np.round(c.center, 6))] for c in column] for column in columns]
+    assert name_of[0] == [f"$x_{{{i}}}$" for i in range(1, sizes[0] + 1)]
+    outputs = [r"$\hat y$"] if sizes[-1] == 1 else [rf"$\hat y_{{{i}}}$" for i in (1, 2, 3, 4)]
+    assert name_of[-1] == outputs
+    for layer, column in enumerate(name_of[1:-1], start=1):
+        assert column == [f"$a^{{[{layer}]}}_{{{i}}}$" for i in range(1, len(column) + 1)]
+    # Fully connected: one edge from every unit to every unit of the next layer, no other.
+    (edges,) = [c for c in ax.collections if isinstance(c, LineCollection)]
+    drawn = {tuple(map(tuple, np.round(segment, 6))) for segment in edges.get_segments()}
+    centres = [[tuple(np.round(c.center, 6)) for c in column] for column in columns]
+    pairs = zip(centres[:-1], centres[1:], strict=True)
+    wanted = {(a, b) for left, right in pairs for a in left for b in right}
+    assert drawn == wanted and len(edges.get_segments()) == len(wanted)
+    for layer in range(1, len(sizes)):
+        W, b = f"$W^{{[{layer}]}}$ {(sizes[layer], sizes[layer - 1])}", f"$b^{{[{layer}]}}$"
+        assert f"{W} {b} {(sizes[layer], 1)}" in texts
+    fig.canvas.draw()  # every mathtext label renders
+
+
+def test_draw_network_names_two_hidden_layers_apart_and_takes_a_title():
+    fig = nn.draw_network([5, 3, 5, 4], title="example B")
+    names = [text for text in figure_texts(fig) if " layer" in text]
+    assert names == [
+        "input layer 5 units",
+        "hidden layer 1 3 units",
+        "hidden layer 2 5 units",
+        "output layer 4 units",
+    ]
+    assert fig.axes[0].get_title() == "example B"
+
+
 # --- lesson 02: the graph of one neuron ---------------------------------------------------------
 
 
@@ -184,18 +247,61 @@ def test_neuron_graph_without_a_bias_shows_every_value_and_gradient():
     texts = figure_texts(fig)
     expected = ["$x_1$ = 0.000", "$w_1$ = 0.100", "$x_2$ = 0.000", "$w_2$ = 0.600"]
     expected += ["$z$ = 0.000", r"$\hat y$ = 0.500", "$L$ = 0.125"]
-    expected += [r"← $\partial L/\partial w_1$ = 0.000", r"← $\partial L/\partial z$ = 0.125"]
-    expected += [r"← $\partial L/\partial \hat y$ = 0.500"]
+    expected += [r"← $\partial L/\partial w_1$ = 0.125 × 0.000 = 0.000"]
+    expected += [r"← $\partial L/\partial x_1$ = 0.125 × 0.100 = 0.013"]
+    expected += [r"← $\partial L/\partial z$ = 0.500 × 0.250 = 0.125"]
+    expected += [r"← $\partial L/\partial \hat y$ = 1 × 0.500 = 0.500"]
     assert set(expected) <= set(texts)
     assert not any("$b$" in text or r"\partial b" in text for text in texts)
     assert fig.axes[0].get_title() == "first example"
+
+
+GRADIENT_LABEL = re.compile(r"← \$\\partial L/\\partial (.+)\$ = (\S+) × \(?([^)\s]+)\)? = (\S+)")
+
+
+def gradient_labels(fig) -> dict[str, tuple[float, float, float]]:
+    """Each pink label ``← ∂L/∂v = upstream × local = product``: v → (upstream, local, product)."""
+    labels = {}
+    for text in fig.axes[0].texts:
+        match = GRADIENT_LABEL.fullmatch(text.get_text())
+        if match:
+            assert matplotlib.colors.same_color(text.get_color(), figures.GRADIENT_COLOR)
+            labels[match[1]] = tuple(float(number) for number in match.groups()[1:])
+    return labels
+
+
+@pytest.mark.parametrize(
+    ("x", "w", "y", "b"), [([0, 0], SETUP_W, 0, None), ([1, -2], [-0.4, 0.3], 1, 0.7)]
+)
+def test_every_edge_of_the_graph_shows_upstream_times_local_and_the_local_gradients(x, w, y, b):
+    g = nn.neuron_forward_backward(x, w, y, b=b)
+    fig = nn.draw_neuron_graph(g)
+    labels = gradient_labels(fig)
+    names = [r"\hat y", "z", *(f"{v}_{i}" for i in (1, 2) for v in "xw")]
+    assert sorted(labels) == sorted(names + ([] if b is None else ["b"]))
+    for upstream, local, product in labels.values():
+        rounding = 5e-4 * (abs(upstream) + abs(local) + 1.01)  # each number to 3 decimals
+        assert product == pytest.approx(upstream * local, abs=rounding)
+    # The upstream of each edge is the gradient of the edge ahead; ∂L/∂L = 1 at the loss.
+    assert labels[r"\hat y"][0] == 1 and labels["z"][0] == labels[r"\hat y"][2]
+    assert all(labels[name][0] == labels["z"][2] for name in labels if name not in ("z", r"\hat y"))
+    # The local gradients: σ'(z), the loss's ŷ − y, and each weight's input, each input's weight.
+    assert labels["z"][1] == pytest.approx(g.dyhat_dz, abs=5e-4)
+    assert labels[r"\hat y"][1] == pytest.approx(g.y_hat - g.y, abs=5e-4)
+    for i in (1, 2):
+        assert labels[f"w_{i}"][1] == pytest.approx(g.x[i - 1], abs=5e-4)
+        assert labels[f"x_{i}"][1] == pytest.approx(g.w[i - 1], abs=5e-4)
+    local = [t.get_text() for t in fig.axes[0].texts if t.get_color() == figures.LOCAL_COLOR]
+    assert len(local) == 3 and all(text.startswith("local:") for text in local)
+    assert (r"$\partial z/\partial b = 1$" in local[0]) == (b is not None)
+    fig.canvas.draw()  # every mathtext label renders
 
 
 def test_neuron_graph_with_a_bias_draws_its_gradient_in_the_gradient_colour():
     fig = nn.draw_neuron_graph(nn.neuron_forward_backward([0, 0], SETUP_W, 0, b=0.0))
     texts = {text.get_text(): text for text in fig.axes[0].texts}
     assert "$b$ = 0.000" in texts and "$w_1x_1 + w_2x_2 + b$" in texts
-    colour = texts[r"← $\partial L/\partial b$ = 0.125"].get_color()
+    colour = texts[r"← $\partial L/\partial b$ = 0.125 × 1 = 0.125"].get_color()
     assert matplotlib.colors.same_color(colour, figures.GRADIENT_COLOR)
     fig.canvas.draw()  # every mathtext label renders
     three = nn.neuron_forward_backward([1, 2, 3], [0.1, 0.2, 0.3], 1, b=0.5)
