@@ -259,81 +259,131 @@ def plot_decision_boundary(
     return ax
 
 
+def cost_text(cost) -> str:
+    """A cost as the course prints it: 3 decimals, or 4 significant digits below 0.01.
+
+    A trained cost such as 0.00053 would print as "0.001" to 3 decimals, and
+    could not be compared with the value an article reports (lessons 05–07).
+    """
+    cost = valid.number(cost, "cost")
+    return f"{cost:.3f}" if abs(cost) >= 0.01 else f"{cost:.4g}"
+
+
 RISE_TOLERANCE = 0.01  # a rise of more than 1% of the starting cost in one epoch is overshooting
-PROGRESS_TOLERANCE = 0.05  # less than 5% of the starting cost in the last half: no progress
+# A plateau: over the last quarter of training the cost fell by less than 2.5% of its own
+# value, and it is still at least a tenth of the starting cost (well above zero).  A cost
+# that is still being learned falls by about a third of itself per quarter (J ~ 1/epoch);
+# XOR's plateaus at ⅛ and 1/16 fall by less than 1.5%, whatever the seed.
+FLAT_TOLERANCE = 0.025
+PLATEAU_FLOOR = 0.1
+STUCK_REASON = "too small a learning rate, or a start stuck on a plateau"
 
 
-def describe_progress(costs) -> str | None:
+def describe_progress(costs, stuck_reason: str | None = None) -> str | None:
     """Name what a learning curve shows when it is not plain learning, or return None.
 
+    The *tail* is the last quarter of training, from entry ``(len(costs) - 1) * 3 // 4``.
+
+    * "no progress": the tail is flat at a cost well above zero, a plateau (it
+      fell by less than ``FLAT_TOLERANCE`` of the final cost, which is at least
+      ``PLATEAU_FLOOR`` of the starting cost).  ``stuck_reason`` says why (by
+      default ``STUCK_REASON``: too small a learning rate, or a start stuck on a
+      plateau; lesson 06 without the cross: a straight line cannot separate
+      XOR).  Measured against the final cost, so XOR's plateaus at ⅛ and 1/16
+      are named alike for every seed, and a run still learning slowly is not.
     * "unstable": the cost rose from one epoch to the next by more than
-      ``RISE_TOLERANCE`` of the starting cost: steps too large, overshooting.  A
-      sigmoid output with squared error keeps the cost below ½, so too large a
-      learning rate shows as this rise (and then saturation), never as infinity.
-    * "no progress": the cost is still above half its start and fell by less
-      than ``PROGRESS_TOLERANCE`` of the start over the last half of training:
-      steps too small, a network stuck on a plateau (XOR's ⅛, after a first
-      small drop), or a model that cannot fit the data (one neuron on XOR).
-      Slow learning that is still under way is not "no progress".
+      ``RISE_TOLERANCE`` of the starting cost (steps too large, overshooting),
+      and it still does in the tail.  Rises that stopped before the tail are
+      "unstable at first, then settled", or "unstable at first, then no
+      progress" when the tail is a plateau.  A sigmoid output with squared
+      error keeps the cost below ½, so too large a learning rate shows as a
+      rise, never as infinity.
     * "diverged": a cost is NaN or infinite (a trainer that does not stop at
       divergence, or costs collected by hand).
     """
     costs = valid.array(costs, "costs", ndim=1, finite=False)
+    if stuck_reason is not None:
+        valid.text(stuck_reason, "stuck_reason")
     not_finite = np.flatnonzero(~np.isfinite(costs))
     if not_finite.size:
         return (
             f"diverged: the cost is no longer a finite number from epoch {not_finite[0]} "
             "(try a smaller learning rate)"
         )
-    start = costs[0]
-    if costs.size > 1:
-        rises = np.flatnonzero(np.diff(costs) > RISE_TOLERANCE * start)
-        if rises.size:
-            return (
-                f"unstable: the cost rose at epoch {rises[0] + 1}, the learning rate is too large"
-            )
-    final = costs[-1]
-    recent_fall = costs[costs.size // 2] - final
-    if costs.size > 1 and final > 0.5 * start and recent_fall < PROGRESS_TOLERANCE * start:
-        return (
-            "no progress: the cost has hardly fallen in the last half of training, "
-            "too small a learning rate or a model stuck on a plateau"
+    if costs.size < 2:
+        return None  # one epoch says nothing
+    start, final = costs[0], costs[-1]
+    tail = (costs.size - 1) * 3 // 4
+    flat = final >= PLATEAU_FLOOR * start and costs[tail] - final < FLAT_TOLERANCE * final
+    stayed = f"stayed at {cost_text(final)} through the last quarter of training"
+    rises = np.flatnonzero(np.diff(costs) > RISE_TOLERANCE * start) + 1  # the epochs that rose
+    if not rises.size:
+        return f"no progress: the cost {stayed}, {stuck_reason or STUCK_REASON}" if flat else None
+    rose = (
+        f"epoch {rises[0]}"
+        if rises.size == 1
+        else f"times between epochs {rises[0]} and {rises[-1]}"
+    )
+    if rises[-1] > tail:
+        return f"unstable: the cost rose at {rose}, the learning rate is too large"
+    if flat:
+        return f"unstable at first, then no progress: the cost rose at {rose}, then {stayed}, " + (
+            stuck_reason or "stuck on a plateau"
         )
-    return None
+    return (
+        f"unstable at first, then settled: the cost rose at {rose} (steps too large), "
+        f"then fell to {cost_text(final)}"
+    )
 
 
-def mark_progress(ax, costs) -> str | None:
-    """Name ``describe_progress(costs)`` in the title of a learning curve; return it (or None).
+def mark_progress(ax, costs, stuck_reason: str | None = None) -> str | None:
+    """Name ``describe_progress(costs, stuck_reason)`` in the title of a learning curve;
+    return it (or None).
 
     The title, in the warning colour, never covers the curve it describes.
     """
     valid.axes(ax, optional=False)
-    verdict = describe_progress(costs)
+    verdict = describe_progress(costs, stuck_reason)
     if verdict is not None:
         ax.set_title(f"{ax.get_title()}: {verdict.split(':')[0]}", color=DIVERGED_COLOR)
     return verdict
 
 
-def draw_training(costs, predict_proba, X, Y, title="Decision boundary", resolution=100):
+COST_HEADROOM = 1.15  # the cost axis of a training figure reaches 15% above the highest cost
+
+
+def draw_training(
+    costs,
+    predict_proba,
+    X,
+    Y,
+    title="Decision boundary",
+    resolution=100,
+    stuck_reason: str | None = None,
+):
     """Learning curve beside the shaded decision boundary of a trained model: ``(fig, text)``.
 
     The training widgets of lessons 05–07 (and lesson 07's training figure)
     draw with it, so they look and report alike.  ``predict_proba(P)`` gives
     the trained model's outputs (1, k) for points P (2, k).  The text is
     ``final cost = … · accuracy = …``: the squared-error cost of the outputs on
-    X (after the last update; ``costs[-1]`` is the one before it) and the
+    X (the trained model's, ``costs[-1]`` when ``costs`` come from ``train``),
+    printed by ``cost_text``, and the
     accuracy by the rule the shading uses (``predicted_class``), so text and
-    picture always agree; a second line names ``describe_progress(costs)``.
+    picture always agree; a second line names ``describe_progress(costs,
+    stuck_reason)``.  The cost axis runs from 0 to ``COST_HEADROOM`` times the
+    highest cost, so a flat curve is drawn inside the axes, not on their edge.
     """
     fig, (ax_cost, ax_boundary) = new_axes(ncols=2)
     plot_learning_curve(costs, ax=ax_cost)
-    ax_cost.set_ylim(bottom=0)
-    verdict = mark_progress(ax_cost, costs)
+    highest = np.max(costs, initial=0.0, where=np.isfinite(costs))
+    ax_cost.set_ylim(0, COST_HEADROOM * highest if highest > 0 else 1.0)
+    verdict = mark_progress(ax_cost, costs, stuck_reason)
     plot_decision_boundary(predict_proba, X, Y, ax=ax_boundary, title=title, resolution=resolution)
     Y_hat = np.asarray(predict_proba(X), dtype=float)
     final_cost, _ = squared_error_cost(Y, Y_hat)
     right = float(np.mean(predicted_class(Y_hat) == (np.asarray(Y) >= 0.5)))  # as shaded
-    text = f"final cost = {final_cost:.3f} · accuracy = {right:.0%}"
+    text = f"final cost = {cost_text(final_cost)} · accuracy = {right:.0%}"
     return fig, text + (f"\n{verdict}" if verdict else "")
 
 

@@ -52,6 +52,11 @@ LESSON05_START_B = 0.0  # the starting bias of lessons 03, 05 and 06
 # everywhere the figure is about 22 × 22 inches, one 0.2-inch square per number.
 # (``forward_shapes`` itself computes shapes of any size; only the drawing is bounded.)
 MAX_VIEW_SIZE = 32
+# Why one neuron without the cross makes no progress on XOR (lesson 06, sections 6.2 and 6.8).
+NO_LINE_SEPARATES_XOR = (
+    "one neuron without the cross draws one straight line, and no straight line separates "
+    "XOR (it is not linearly separable), whatever the learning rate"
+)
 
 
 def forward_shapes_view(
@@ -125,11 +130,14 @@ def median_seconds(f: Callable[[], object], repeats: int = 25, number: int = 20)
     return float(np.median(timings))
 
 
-def _neuron_training_view(X, Y, W, b, learning_rate, epochs, features, title):
-    """Train one sigmoid neuron from (W, b) on features(X) with ``train``: ``(fig, text)``."""
+def _neuron_training_view(X, Y, W, b, learning_rate, epochs, features, title, **why):
+    """Train one sigmoid neuron from (W, b) on features(X) with ``train``: ``(fig, text)``.
+
+    ``why`` may hold the ``stuck_reason`` of ``draw_training``.
+    """
     layers = single_neuron(W, b)
     costs = train(layers, features(X), Y, learning_rate, epochs)
-    return draw_training(costs, lambda P: forward(layers, features(P)), X, Y, title)
+    return draw_training(costs, lambda P: forward(layers, features(P)), X, Y, title, **why)
 
 
 def batch_training_view(learning_rate=1.0, epochs=5000):
@@ -155,16 +163,20 @@ def feature_cross_view(learning_rate=1.0, epochs=5000, use_cross=True):
     """Lesson 06 widget: one neuron on XOR, with or without the cross x1·x2.
 
     Retrains from w = (0.1, 0.6, 0.2) with the cross, (0.1, 0.6) without,
-    b = 0.  Returns ``(fig, text)`` as ``batch_training_view`` does.
+    b = 0.  Returns ``(fig, text)`` as ``batch_training_view`` does.  Without
+    the cross, "no progress" names the cause: whatever the learning rate, one
+    neuron draws one straight line, and no straight line separates XOR.
     """
     use_cross = valid.boolean(use_cross, "use_cross")
     X, Y = xor_gate()
     if use_cross:
         start_W, features, title = LESSON06_START_W, add_cross_feature, "XOR with the cross x₁·x₂"
+        why = {}
     else:
         start_W, features, title = LESSON02_WEIGHTS, (lambda P: P), "XOR without a cross"
+        why = {"stuck_reason": NO_LINE_SEPARATES_XOR}
     return _neuron_training_view(
-        X, Y, start_W, LESSON05_START_B, learning_rate, epochs, features, title
+        X, Y, start_W, LESSON05_START_B, learning_rate, epochs, features, title, **why
     )
 
 

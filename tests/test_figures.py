@@ -123,7 +123,6 @@ def test_plot_decision_boundary_refuses_bad_x_before_calling_the_model():
 
 def test_describe_progress_names_a_rise_a_stall_and_divergence_but_not_learning():
     assert nn.describe_progress([0.2, 0.15, 0.1, 0.05]) is None
-    assert nn.describe_progress([0.2, 0.3, 0.1, 0.0]).startswith("unstable")
     assert nn.describe_progress([0.2, 0.1, 0.1015, 0.05]) is None  # a wobble below 1% of the start
     assert nn.describe_progress([0.2, 0.199, 0.195]).startswith("no progress")
     assert nn.describe_progress([0.132] + [0.125] * 99).startswith("no progress")  # XOR's ⅛
@@ -135,8 +134,52 @@ def test_describe_progress_names_a_rise_a_stall_and_divergence_but_not_learning(
         )
 
 
+def test_a_rise_that_stopped_is_unstable_at_first_and_says_how_the_run_ended():
+    """Only a rise in the last quarter is plain "unstable"; "unstable" beside a run that
+    ends low (lesson 05 at α = 100 ends at 100%) would contradict the picture."""
+    settled = [0.2, 0.3] + list(np.geomspace(0.1, 1e-4, 98))
+    assert nn.describe_progress(settled) == (
+        "unstable at first, then settled: the cost rose at epoch 1 (steps too large), "
+        "then fell to 0.0001"
+    )
+    bounces = [0.2, 0.3, 0.1] * 10
+    assert nn.describe_progress(bounces).startswith(
+        "unstable: the cost rose at times between epochs 1 and 28,"
+    )
+    stuck_after_rising = [0.13, 0.2, 0.14] + [0.125] * 97
+    verdict = nn.describe_progress(stuck_after_rising)
+    assert verdict.startswith("unstable at first, then no progress: the cost rose at epoch 1")
+    assert "learning rate" not in verdict  # a learning rate that made the cost rise is not small
+
+
+def test_a_plateau_is_a_flat_tail_well_above_zero_whatever_its_level():
+    """Seed 158 on the 1/16 plateau (0.0636, just under half its start 0.129) used to pass
+    as learning, while seed 38 on the same plateau was "no progress"."""
+    for start, level in ((0.1287, 0.0636), (0.1253, 0.0638), (0.1266, 0.125)):
+        costs = np.concatenate([np.linspace(start, level * 1.02, 2000), np.full(3001, level)])
+        assert nn.describe_progress(costs) == (
+            f"no progress: the cost stayed at {level:.3f} through the last quarter of training, "
+            f"{figures.STUCK_REASON}"
+        )
+    # Near zero a flat tail is a trained model, and a cost halving per quarter is learning.
+    assert nn.describe_progress(np.full(100, 0.0005) + np.r_[0.09, np.zeros(99)]) is None
+    assert nn.describe_progress(0.1 / np.arange(1, 5002)) is None
+    reason = nn.describe_progress([0.13] + [0.125] * 9, stuck_reason="no line separates XOR")
+    assert reason.endswith("training, no line separates XOR")
+
+
+def test_cost_text_shows_small_costs_to_4_significant_digits():
+    assert figures.cost_text(0.08886) == "0.089"
+    assert figures.cost_text(0.0005276) == "0.0005276"  # not "0.001"
+    assert figures.cost_text(4.555e-06) == "4.555e-06"
+
+
 def test_mark_progress_names_the_verdict_in_the_title_only_when_there_is_one():
-    for costs, title in (([0.2, 0.3, 0.1], "Learning curve: unstable"), ([0.2, 0.1], None)):
+    for costs, title in (
+        ([0.2, 0.3, 0.1, 0.3], "Learning curve: unstable"),
+        ([0.2, 0.3, 0.1, 0.001], "Learning curve: unstable at first, then settled"),
+        ([0.2, 0.1], None),
+    ):
         _, ax = nn.new_axes()
         ax.set_title("Learning curve")
         verdict = nn.mark_progress(ax, costs)
@@ -155,7 +198,16 @@ def test_draw_training_reports_the_cost_and_accuracy_of_the_outputs():
     cost_by_hand = (0.2**2 + 0.3**2 + 0.1**2 + 0.6**2) / 8
     assert text == f"final cost = {cost_by_hand:.3f} · accuracy = 75%"
     ax_cost, ax_boundary = fig.axes
-    assert ax_cost.get_ylim()[0] == 0 and ax_boundary.get_title() == "t"
+    assert ax_cost.get_ylim() == pytest.approx((0, 0.3 * figures.COST_HEADROOM))
+    assert ax_boundary.get_title() == "t"
+
+
+def test_draw_training_draws_a_flat_curve_inside_the_axes():
+    """A run flat at its first cost used to be drawn on the top edge of the axes."""
+    X, Y = nn.xor_gate()
+    fig, _ = nn.draw_training(np.full(10, 0.125), lambda P: np.full((1, P.shape[1]), 0.5), X, Y)
+    low, high = fig.axes[0].get_ylim()
+    assert low == 0 and 0.125 <= (high - low) * 0.9
 
 
 def test_draw_training_names_a_stall_in_the_text_and_the_title():
