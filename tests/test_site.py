@@ -39,10 +39,16 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS, screenshot
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 BOOK_PACKAGES = ("sphinx", "myst_nb", "sphinx_book_theme")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # Images that come from elsewhere and may not load offline: the Binder badges.
-EXTERNAL_IMAGES = ("https://mybinder.org/badge_logo.svg",)
+# The launch and status badges, loaded from their services by a reader online.
+EXTERNAL_IMAGES = (
+    "https://mybinder.org/badge_logo.svg",
+    "https://colab.research.google.com/assets/colab-badge.svg",
+    "https://github.com/",
+)
 MAIN = "article.bd-article"
 
 
@@ -322,7 +328,8 @@ def test_home_page_is_the_readme_with_every_lesson_in_order(visit, server):
         "links => links.map(a => [a.textContent.trim(), a.getAttribute('href')])",
     )
     expected = [[title(read_notebook(path)), f"notebooks/{path.stem}.html"] for path in NOTEBOOKS]
-    assert nav == expected, "the navigation does not list the lessons in order"
+    expected += [[title(read_notebook(path)), f"solutions/{path.stem}.html"] for path in SOLUTIONS]
+    assert nav == expected, "the navigation does not list the lessons, then the solutions, in order"
     lesson_links = {
         href
         for href in page.eval_on_selector_all(f"{MAIN} a[href]", "a => a.map(x => x.href)")
