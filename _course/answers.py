@@ -101,8 +101,8 @@ def _example_a_z2(b2: float) -> float:
     ),
     hint="What does b2 do to every column of Z2? Is z2 then still small enough for the "
     "straight-line picture of section 1.5?",
-    more_help="Z2 = W2·A1 + b2 grows by exactly 1 in every column; ŷ = σ(z) = 1/(1 + e^(−z)) "
-    "of the third column.",
+    more_help="Z2 = W2·A1 + b2 grows by exactly 1 in every column (W2·A1 is small, not zero); "
+    "ŷ = σ(z) = 1/(1 + e^(−z)) of the third column.",
     slips=[
         Slip(
             "the straight line",
@@ -145,6 +145,16 @@ def example_a_output_with_b2_at_1():
             lambda: forward_shapes([5, 3, 5, 4], m=1)[1]["Z"],
             "that is the shape for one example, as in section 1.7; this batch has 32.",
         ),
+        Slip(
+            "Z1",
+            lambda: forward_shapes([5, 3, 5, 4], m=32)[0]["Z"],
+            "that is the shape of Z1, the first layer's; Z2 belongs to the second layer.",
+        ),
+        Slip(
+            "Z3",
+            lambda: forward_shapes([5, 3, 5, 4], m=32)[2]["Z"],
+            "that is the shape of Z3, the output layer's; Z2 belongs to the second layer.",
+        ),
     ],
 )
 def shape_of_Z2_in_example_b():
@@ -171,7 +181,13 @@ def _or_neuron(index: int, w=LESSON02_WEIGHTS, b=None) -> NeuronGradients:
             "stopped at ∂L/∂ŷ",
             lambda: _or_neuron(1).dL_dyhat,
             "that is ∂L/∂ŷ; the sigmoid node's local gradient ŷ(1 − ŷ) still multiplies it.",
-        )
+        ),
+        Slip(
+            "σ'(0) reused",
+            lambda: _or_neuron(1).dL_dyhat * float(sigmoid_derivative(0.0)) * 1.0,
+            "the local gradient ŷ(1 − ŷ) was σ'(0) on the first example, where z = 0; "
+            "here z is not 0: compute ŷ(1 − ŷ) at this z.",
+        ),
     ],
 )
 def or_example_2_dL_dw2():
@@ -181,7 +197,7 @@ def or_example_2_dL_dw2():
 @exercise(
     "02.2",
     question="Fourth OR example, x = (1, 1), y = 1, same weights: will one gradient-descent step "
-    "make w1 larger (+1) or smaller (−1)?",
+    "make w1 larger (type 1) or smaller (type -1)?",
     hint="Find the sign of ∂L/∂w1 from the signs of its factors; the step goes against it.",
     more_help="∂L/∂w1 = (ŷ − y) · ŷ(1 − ŷ) · x1 with ŷ < 1 = y; then w1 ← w1 − α·∂L/∂w1.",
     kind="sign",
@@ -199,7 +215,7 @@ def or_example_4_direction_of_w1():
 
 # Which examples have ∂L/∂w1 = 0, as indices into the columns of X, and why.
 ZERO_GRADIENT_OPTIONS = [
-    ((0,), "(0, 0) only: its target is 0, so there is nothing to learn."),
+    ((0,), "(0, 0) only: its target is 0, so the upstream gradient ∂L/∂ŷ = ŷ − y is zero."),
     ((0, 1), "(0, 0) and (0, 1): x1 = 0 there, and the local gradient ∂z/∂w1 is x1."),
     ((1, 3), "(0, 1) and (1, 1): the target is 1 there, so ŷ − y is zero."),
     ((), "none: ∂L/∂z is not zero on any example."),
@@ -218,8 +234,7 @@ ZERO_GRADIENT_OPTIONS = [
         Slip(
             "the target",
             lambda: _option(ZERO_GRADIENT_OPTIONS, (0,)),
-            "a target of 0 does not make a gradient zero (ŷ = ½ there); and look at x1 of "
-            "every example.",
+            "ŷ = ½ on (0, 0), not 0, so ŷ − y is not zero there.",
         ),
         Slip(
             "ŷ − y",
@@ -300,6 +315,11 @@ def loss_after_one_step_at_half_rate():
             "that is ∂L/∂b at the new bias; now take the step with it.",
         ),
         Slip(
+            "the step, not the bias",
+            lambda: -1.0 * _after_bias_steps(1.0).dL_db,
+            "that is the second step −α·∂L/∂b on its own; add it to the bias after the first step.",
+        ),
+        Slip(
             "the first gradient twice",
             lambda: 2 * _after_bias_steps(1.0).b,
             "the gradient changed after the first step: compute it again at the new bias.",
@@ -313,7 +333,7 @@ def bias_after_two_steps():
 # The learning rate whose one step from b = 0 lowers the first OR example's loss the most.
 STEP_RATES = (0.5, 1.0, 8.0)
 STEP_OPTIONS = [
-    (0.5, "α = 0.5: a smaller step is always safer, so it ends lower."),
+    (0.5, "α = 0.5: a shorter step keeps ŷ(1 − ŷ) near its peak ¼, so the loss falls most."),
     (1.0, "α = 1, the step of section 3.5: a longer step would overshoot the target."),
     (
         8.0,
@@ -341,7 +361,8 @@ STEP_OPTIONS = [
         Slip(
             "α = 1",
             lambda: _option(STEP_OPTIONS, 1.0),
-            "here a longer step cannot overshoot: σ(b) stays above the target 0 for every b.",
+            "work out the loss after each of the three steps: the step of section 3.5 is not "
+            "the lowest.",
         ),
     ],
 )
@@ -362,12 +383,17 @@ def _w_after(learning_rate: float, steps: int) -> float:
 
 @exercise(
     "04.1",
-    question="Before moving the sliders of 4.5: at α = 18 and 3 steps, what final w will the "
-    "widget print?",
+    question="Before you set the widget of 4.5 (type 18 into the number beside the slider): "
+    "at α = 18 and 3 steps, what final w will it print?",
     hint="Every step multiplies the distance to the minimum by the same factor; what is it "
     "at this α, and what is its sign?",
     more_help="w_k = w* + (1 − 2aα)^k (w0 − w*), or three times w ← w − α·2a(w − w*).",
     slips=[
+        Slip(
+            "two steps too few",
+            lambda: _w_after(WIDGET_RATE, WIDGET_STEPS - 2),
+            "that is w after one step; the widget takes three.",
+        ),
         Slip(
             "one step too few",
             lambda: _w_after(WIDGET_RATE, WIDGET_STEPS - 1),
@@ -421,7 +447,7 @@ def learning_rate_that_lands_in_one_step():
 
 ZIGZAG_RATES = (8.0, 15.0, 25.0)
 ZIGZAG_OPTIONS = [
-    (8.0, "α = 8: its steps are short enough to zigzag gently towards w*."),
+    (8.0, "α = 8: its factor 1 − 2aα is below 1, so each step jumps across w* and lands closer."),
     (
         15.0,
         "α = 15: its factor 1 − 2aα lies between −1 and 0, so each step jumps across w* "

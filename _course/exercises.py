@@ -152,7 +152,7 @@ def _generic_slip(ex: Exercise, given: np.ndarray) -> str | None:
     ):
         return f"answer with the number of one option, 1 to {len(ex.options)}."
     if ex.kind == "sign" and not (given.size == 1 and abs(given.item()) == 1):
-        return "answer with a sign: +1 or −1."
+        return "answer with a sign: 1 or -1."
     if (
         ex.kind in ("number", "fraction")
         and np.any(expected != 0)

@@ -57,6 +57,10 @@ NO_LINE_SEPARATES_XOR = (
     "one neuron without the cross draws one straight line, and no straight line separates "
     "XOR (it is not linearly separable), whatever the learning rate"
 )
+ONE_HIDDEN_UNIT = (
+    "one hidden unit draws one straight line for the output to work with, and no straight "
+    "line separates XOR: it needs at least two, whatever the learning rate"
+)
 
 
 def forward_shapes_view(
@@ -223,8 +227,10 @@ def hidden_layer_view(learning_rate=1.0, epochs=5000, hidden_units=3, seed=XOR_S
     Every call starts again from the weights of ``seed`` and trains them with
     ``train``, exactly as section 7.8 does.  Returns ``(figure, text)`` of
     ``draw_training``: learning curve and decision boundary, final cost and accuracy.
+    With one hidden unit, "no progress" names the cause: one line cannot separate XOR.
     """
     X, Y = xor_gate()
     layers = xor_network(seed, hidden_units)
     costs = train(layers, X, Y, learning_rate, epochs)
-    return draw_training(costs, lambda P: forward(layers, P), X, Y, "Decision boundary")
+    why = {"stuck_reason": ONE_HIDDEN_UNIT} if hidden_units == 1 else {}
+    return draw_training(costs, lambda P: forward(layers, P), X, Y, "Decision boundary", **why)

@@ -152,7 +152,9 @@ def captioned_png(png: bytes, caption: str) -> bytes:
 
     image = matplotlib.image.imread(io.BytesIO(png), format="png")
     height, width = image.shape[:2]
-    dpi, line = 80, 15  # pixels: the course figures' dpi, one line of 9-point text
+    dpi, line, char = 80, 15, 6  # pixels: the figures' dpi, a line and a character of 9-pt text
+    # Wrapped at " · " between settings, so no line runs past the picture's right edge.
+    caption = "\n".join(_wrap(row, (width - 16) // char) for row in caption.splitlines())
     top = line * (caption.count("\n") + 1) + 10
     fig = Figure(figsize=(width / dpi, (height + top) / dpi), dpi=dpi)
     fig.figimage(image, xo=0, yo=0)
@@ -160,6 +162,21 @@ def captioned_png(png: bytes, caption: str) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
+
+
+def _wrap(row: str, limit: int) -> str:
+    """``row`` broken before a " · " wherever it would pass ``limit`` characters (and at
+    spaces inside a part that is longer than that by itself)."""
+    import textwrap
+
+    lines = [""]
+    for part in row.split(" · "):
+        joined = f"{lines[-1]} · {part}" if lines[-1] else part
+        if len(joined) > limit and lines[-1]:
+            lines.append(part)
+        else:
+            lines[-1] = joined
+    return "\n".join(wrapped for line in lines for wrapped in textwrap.wrap(line, limit) or [""])
 
 
 def render_png(fig) -> bytes:

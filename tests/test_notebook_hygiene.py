@@ -303,3 +303,12 @@ def test_no_file_points_outside_the_repository():
         and outside.search((ROOT / path).read_text(errors="replace"))
     ]
     assert not pointing
+
+
+def test_the_exercises_link_their_worked_solutions_once(notebook_path, notebook):
+    """One "Stuck?" line per lesson, pointing at that lesson's solutions notebook."""
+    markdown = "\n".join(cell.source for cell in markdown_cells(notebook))
+    links = re.findall(r"^Stuck\? The worked solutions: .*\]\(([^)]+)\)", markdown, re.MULTILINE)
+    assert len(links) == 1, f"{len(links)} 'Stuck?' lines"
+    assert links[0] == f"../solutions/{notebook_path.stem}_solutions.ipynb"
+    assert (notebook_path.parent / links[0]).exists()
