@@ -339,12 +339,14 @@ def _live_figure_class():
 
         else:  # ipywidgets 7 (Colab) displays widgets through _ipython_display_
 
+            def _repr_mimebundle_(self, **kwargs):
+                view = {"version_major": 2, "version_minor": 0, "model_id": self._model_id}
+                return {"application/vnd.jupyter.widget-view+json": view, **self._static_bundle()}
+
             def _ipython_display_(self, **kwargs):
                 from IPython.display import display
 
-                view = {"version_major": 2, "version_minor": 0, "model_id": self._model_id}
-                bundle = {"application/vnd.jupyter.widget-view+json": view}
-                display({**bundle, **self._static_bundle()}, raw=True)
+                display(self._repr_mimebundle_(), raw=True)
                 self._handle_displayed(**kwargs)
 
     return LiveFigure
