@@ -559,6 +559,11 @@ def cost_after_two_updates():
             lambda: _cost_after_updates(1.0, 1),
             "that is the cost after the α = 1 update of 5.8; take α = 0.5.",
         ),
+        Slip(
+            "uphill",
+            lambda: _cost_after_updates(-0.5, 1),
+            "that step went uphill, W + α·dW: the update subtracts the gradient.",
+        ),
     ],
 )
 def cost_after_one_update_at_half_rate():
@@ -656,6 +661,13 @@ def _trained_crossed_neuron(learning_rate: float = 1.0, epochs: int = 5000) -> l
                 _trained_crossed_neuron()[:1], add_cross_feature([[0.2], [0.8]])
             ).item(),
             "that is z; the neuron outputs σ(z).",
+        ),
+        Slip(
+            "the untrained neuron",
+            lambda: forward(
+                _trained_crossed_neuron(epochs=0), add_cross_feature([[0.2], [0.8]])
+            ).item(),
+            "that is the output of the neuron before training; use the weights of 6.6.",
         ),
     ],
 )
@@ -818,7 +830,12 @@ def _trained_xor_outputs() -> tuple[np.ndarray, np.ndarray]:
             "the squared error",
             lambda: squared_error_cost(*_trained_xor_outputs())[0],
             "that is the squared-error cost of those outputs; score them with cross-entropy.",
-        )
+        ),
+        Slip(
+            "the sum, not the mean",
+            lambda: cross_entropy_cost(*_trained_xor_outputs())[0] * xor_gate()[1].shape[1],
+            "that is the sum over the examples; the cost J averages them (÷ m).",
+        ),
     ],
 )
 def cross_entropy_of_the_trained_xor_network():
