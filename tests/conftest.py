@@ -9,7 +9,9 @@ repo2docker, git) calls ``require_or_skip(condition, reason)`` from
 It skips with the reason locally and fails when NN_REQUIRE_ALL=1 (CI), so the
 policy lives in one place. ``tests/`` is on sys.path through ``pythonpath`` in
 pyproject.toml. The ``require`` fixture below is the same function for tests
-that prefer a fixture. ``close_figures`` closes every matplotlib figure after each test.
+that prefer a fixture. ``report`` prints a line past pytest's capture (the browser and
+site tests print their timings). ``close_figures`` closes every matplotlib figure after
+each test. ``_project.py`` holds facts about the repository read from their one source.
 """
 
 import sys
@@ -22,6 +24,18 @@ from _requirements import require_or_skip
 def require():
     """The require_or_skip function, as a fixture."""
     return require_or_skip
+
+
+@pytest.fixture(scope="module")
+def report(request):
+    """Print lines to the terminal even while pytest captures output (timings, paths)."""
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+
+    def write(line: str) -> None:
+        with capture.global_and_fixture_disabled():
+            print(line, flush=True)
+
+    return write
 
 
 @pytest.fixture(autouse=True)

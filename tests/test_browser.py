@@ -68,18 +68,6 @@ def browser(lab):
         chromium.close()
 
 
-@pytest.fixture
-def report(request):
-    """Print lines to the terminal even while pytest captures output."""
-    capture = request.config.pluginmanager.getplugin("capturemanager")
-
-    def write(line: str) -> None:
-        with capture.global_and_fixture_disabled():
-            print(line, flush=True)
-
-    return write
-
-
 @pytest.mark.parametrize("name", WIDGET_NOTEBOOKS)
 def test_widgets_follow_their_controls(name, lab, browser, report, record_property):
     page = browser.new_page(viewport={"width": 1280, "height": 900})

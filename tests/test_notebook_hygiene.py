@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from _project import github_repository
 from _requirements import require_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,16 +40,6 @@ JUNK = re.compile(
     r"(^|/)(__pycache__|\.ipynb_checkpoints|\.pytest_cache|\.ruff_cache|\.venv[^/]*)/"
     r"|(^|/)Untitled[^/]*\.ipynb$|\.py[cod]$|\.egg-info/|(^|/)\.DS_Store$"
 )
-
-
-def github_repository() -> str:
-    """OWNER/REPO, from the one place it is set: [project.urls] in pyproject.toml."""
-    text = (ROOT / "pyproject.toml").read_text()
-    match = re.search(
-        r'^Repository\s*=\s*"https://github\.com/([^/"]+/[^/"]+)"', text, re.MULTILINE
-    )
-    assert match, 'pyproject.toml: [project.urls] Repository = "https://github.com/OWNER/REPO"'
-    return match[1]
 
 
 def binder_link(notebook_name: str) -> str:

@@ -34,6 +34,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from _project import github_repository
 from _requirements import require_or_skip
 from browser_support import CHROMIUM, CHROMIUM_ARGS, screenshot
 
@@ -42,7 +43,6 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 BOOK_PACKAGES = ("sphinx", "myst_nb", "sphinx_book_theme")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-# Images that come from elsewhere and may not load offline: the Binder badges.
 # The launch and status badges, loaded from their services by a reader online.
 EXTERNAL_IMAGES = (
     "https://mybinder.org/badge_logo.svg",
@@ -50,16 +50,6 @@ EXTERNAL_IMAGES = (
     "https://github.com/",
 )
 MAIN = "article.bd-article"
-
-
-def github_repository() -> str:
-    """OWNER/REPO, from the one place it is set: [project.urls] in pyproject.toml."""
-    text = (ROOT / "pyproject.toml").read_text()
-    match = re.search(
-        r'^Repository\s*=\s*"https://github\.com/([^/"]+/[^/"]+)"', text, re.MULTILINE
-    )
-    assert match, 'pyproject.toml: [project.urls] Repository = "https://github.com/OWNER/REPO"'
-    return match[1]
 
 
 def site_url() -> str:
@@ -116,18 +106,6 @@ def require_book_packages() -> None:
         f"the book packages are not installed ({', '.join(missing)}): "
         "pip install -r requirements-book.txt (make venv-book)",
     )
-
-
-@pytest.fixture(scope="module")
-def report(request):
-    """Print lines to the terminal even while pytest captures output."""
-    capture = request.config.pluginmanager.getplugin("capturemanager")
-
-    def write(line: str) -> None:
-        with capture.global_and_fixture_disabled():
-            print(line, flush=True)
-
-    return write
 
 
 @pytest.fixture(scope="module")
