@@ -243,13 +243,18 @@ def assert_colab_links_are_valid(markdown: str) -> None:
         assert (NOTEBOOK_DIR / name).exists(), f"Colab link to a missing notebook: {link}"
 
 
-def test_no_junk_is_tracked_by_git():
+def tracked_files() -> list[str]:
+    """The paths git tracks (skips outside a git checkout)."""
     require_or_skip(
         shutil.which("git") is not None and (ROOT / ".git").exists(), "not a git checkout"
     )
-    tracked = subprocess.run(
+    return subprocess.run(
         ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.splitlines()
+
+
+def test_no_junk_is_tracked_by_git():
+    tracked = tracked_files()
     assert not [path for path in tracked if JUNK.search(path)]
 
 
@@ -279,12 +284,7 @@ def test_every_widget_output_carries_a_picture_and_its_settings(notebook):
 
 def test_no_file_points_outside_the_repository():
     """A clone, Binder and Colab have only this repository: nothing may need files beside it."""
-    require_or_skip(
-        shutil.which("git") is not None and (ROOT / ".git").exists(), "not a git checkout"
-    )
-    tracked = subprocess.run(
-        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+    tracked = tracked_files()
     outside = re.compile(r"\.\./shared|\b(CURRICULUM|RECIPES|STYLE)\.md\b")
     pointing = [
         path
